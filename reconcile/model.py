@@ -1,0 +1,137 @@
+"""The shapes data takes between stages: input tables, normalised frames, and the frozen result.
+
+Every stage speaks in these column names. A row keeps its source reference
+(`source_file`, `source_sheet`, `source_row`) from the reader to the report, so any finding
+can send a person back to the exact Excel row (1-based, title rows counted) or CSV line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+Side = Literal["payroll", "bpjs"]
+
+#: Where a row came from. `source_sheet` is "" for CSV; `source_row` is what a person sees in Excel.
+SOURCE_COLUMNS = ["source_file", "source_sheet", "source_row"]
+
+#: Canonical payroll fields, as the alias table maps headers onto them.
+PAYROLL_FIELDS = [
+    "nik",
+    "name",
+    "birth_date",
+    "birth_place_date",
+    "unit",
+    "position",
+    "monthly_wage",
+    "daily_wage",
+    "days_worked",
+    "kpj",
+]
+
+#: Canonical BPJS participant / contribution-detail fields.
+BPJS_FIELDS = [
+    "kpj",
+    "nik",
+    "name",
+    "birth_date",
+    "join_date",
+    "status",
+    "reported_wage",
+    "jkk",
+    "jkm",
+    "jht",
+    "jp",
+    "total",
+]
+
+#: Columns of a normalised payroll frame (output of `normalize_payroll`).
+#: nik / kpj are digit text or <NA>; `nik_raw` keeps what the cell said (for messages only);
+#: `nik_numeric` is True when the NIK cell was a number (Excel may have eaten its last digit).
+PAYROLL_COLUMNS = [
+    *SOURCE_COLUMNS,
+    "nik",
+    "nik_raw",
+    "nik_numeric",
+    "kpj",
+    "name",
+    "birth_date",
+    "birth_place",
+    "unit",
+    "position",
+    "monthly_wage",
+    "daily_wage",
+    "days_worked",
+]
+
+#: Columns of a normalised BPJS frame (output of `normalize_bpjs`).
+#: status is one of "AKTIF", "NON AKTIF" or <NA> (blank). Amounts are float Rupiah or NaN.
+BPJS_COLUMNS = [
+    *SOURCE_COLUMNS,
+    "kpj",
+    "nik",
+    "nik_raw",
+    "nik_numeric",
+    "name",
+    "birth_date",
+    "join_date",
+    "status",
+    "reported_wage",
+    "jkk",
+    "jkm",
+    "jht",
+    "jp",
+    "total",
+]
+
+#: Columns of the issues frame: problems found in one input row while reading or validating.
+#: severity "error" means the row cannot be used (it becomes INVALID_ROW and is rejected);
+#: "warning" means the row is used and the warning is listed in the report.
+ISSUE_COLUMNS = [*SOURCE_COLUMNS, "field", "severity", "message"]
+
+
+def empty_issues() -> pd.DataFrame:
+    """An issues frame with no rows and the right columns."""
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in ISSUE_COLUMNS})
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """What the reader learned about one sheet it used."""
+
+    name: str  # "" for CSV
+    header_row: int  # 1-based row of the header
+    columns: dict[str, str]  # canonical field -> header text as found
+    data_rows: int  # data rows kept from this sheet
+    skipped_rows: int  # structural rows skipped (blank, column numbers, totals, signatures)
+    title_text: str  # the text of the rows above the header, joined with " | "
+
+
+@dataclass(frozen=True)
+class InputTable:
+    """One input file as read: raw cell values under canonical field names.
+
+    `frame` has SOURCE_COLUMNS, `unit_hint` (the unit named in the title rows, else the file
+    stem), and one column per canonical field found in the header, holding the raw cell values
+    (str, int, float, datetime, or None) exactly as the file gave them.
+    """
+
+    path: str  # as given by the user, or under the given folder
+    kind: Side
+    sha256: str
+    sheets: tuple[SheetInfo, ...]
+    frame: pd.DataFrame
+
+    @property
+    def rows_read(self) -> int:
+        return len(self.frame)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A typed frame for one side plus the issues found producing it."""
+
+    frame: pd.DataFrame
+    issues: pd.DataFrame = field(default_factory=empty_issues)

@@ -1,0 +1,76 @@
+"""The frozen result of one reconciliation: computed once, rendered separately.
+
+Renderers (workbook, exceptions.csv, matches.csv, manifest) read only this object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class InputOutcome:
+    """How every data row of one input file ended. The balance must hold per file.
+
+    `paired`: the row was paired with a row of the other side (it may also carry findings).
+    `findings_only`: not paired, but named by at least one finding.
+    `rejected`: unusable, listed as INVALID_ROW with its reason.
+    `no_action`: not paired and nothing to do, e.g. a NON AKTIF participant who is not on the
+    payroll and is not billed. Listed in the manifest so the sum still closes.
+    """
+
+    path: str
+    kind: str  # "payroll" | "bpjs"
+    sha256: str
+    sheets: tuple[dict[str, Any], ...]
+    rows_read: int
+    paired: int
+    findings_only: int
+    rejected: int
+    no_action: int
+
+    @property
+    def balanced(self) -> bool:
+        return self.rows_read == self.paired + self.findings_only + self.rejected + self.no_action
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Headline figures for the summary sheet, the console, and the manifest."""
+
+    workers_on_payroll: int  # distinct persons on the payroll (duplicates counted once)
+    payroll_rows: int
+    bpjs_rows: int
+    insured: int  # persons on payroll with an active BPJS record
+    uninsured: int  # persons on payroll without active coverage (UNREGISTERED + INACTIVE)
+    coverage_rate: float  # insured / workers_on_payroll, 0..1
+    exposure_idr: float  # total estimated unprotected benefit of the uninsured
+    billed_idr: float  # total billed in the BPJS input(s)
+    due_idr: float  # what the rules give for the insured persons on the payroll
+    overpayment_idr: float  # billed for nobody (NOT_ON_PAYROLL) + double billing + over-billed premiums
+    counts: dict[str, int]  # findings per category (every category present, zeros included)
+    amounts: dict[str, float]  # Rupiah per category (difference or billed or exposure, see manifest)
+
+
+@dataclass(frozen=True)
+class ReconResult:
+    """Everything a run found. Frames use the column lists in reconcile.categories / model."""
+
+    period: str  # YYYY-MM
+    run_id: str
+    policy: dict[str, Any]  # the employer policy as applied
+    rules_used: tuple[dict[str, Any], ...]  # every rule-table row used: table, key, effective_from, value
+    findings: pd.DataFrame  # EXCEPTION_COLUMNS (+ more)
+    matches: pd.DataFrame  # MATCH_COLUMNS
+    warnings: pd.DataFrame  # ISSUE_COLUMNS: usable rows with something to check
+    units: pd.DataFrame  # per unit: unit, workers, insured, uninsured, exposure_idr, billed_idr
+    inputs: tuple[InputOutcome, ...]
+    summary: Summary
+    employer: dict[str, str] = field(default_factory=dict)  # npp, name, as found in BPJS title rows
+
+    @property
+    def balanced(self) -> bool:
+        return all(i.balanced for i in self.inputs)
