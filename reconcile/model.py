@@ -64,6 +64,7 @@ PAYROLL_COLUMNS = [
     "monthly_wage",
     "daily_wage",
     "days_worked",
+    *["nik_valid", "kpj_valid", "rejected"],
 ]
 
 #: Columns of a normalised BPJS frame (output of `normalize_bpjs`).
@@ -84,7 +85,12 @@ BPJS_COLUMNS = [
     "jht",
     "jp",
     "total",
+    *["nik_valid", "kpj_valid", "rejected"],
 ]
+
+#: `nik_valid` / `kpj_valid`: the value passed the schema (16-digit NIK with a real province code and
+#: an embedded date that exists; 11-digit KPJ). `rejected`: the row cannot be used at all (it has an
+#: "error" issue); it becomes an INVALID_ROW finding and takes no part in matching.
 
 #: Columns of the issues frame: problems found in one input row while reading or validating.
 #: severity "error" means the row cannot be used (it becomes INVALID_ROW and is rejected);
