@@ -1,0 +1,114 @@
+"""`recon`: the command line of ../shared/CONTRACT.md. Errors are translated to exit codes here only.
+
+Exit codes: 0 the run finished, whatever it found; 2 unusable input or arguments; 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+
+import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
+from reconcile.errors import InputError, ReconError
+
+_PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError(f"{message} (see `recon {self.prog.split()[-1]} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="recon", description="Reconcile payrolls against BPJS Ketenagakerjaan lists.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    run = sub.add_parser("run", help="reconcile one period")
+    run.add_argument("--period", required=True, help="the month, YYYY-MM")
+    run.add_argument("--payroll", required=True, nargs="+", metavar="PATH", help="payroll files or folders")
+    run.add_argument("--participants", required=True, nargs="+", metavar="PATH", help="BPJS files or folders")
+    run.add_argument("--out", required=True, metavar="DIR", help="folder for the reports")
+    run.add_argument("--policy", metavar="FILE", help="employer policy (TOML); default Lampung PTHL")
+    run.add_argument("--config", metavar="FILE", help="thresholds and tolerances (TOML)")
+    run.add_argument("--lang", choices=["id", "en"], default="id", help="report language (default id)")
+    run.add_argument("--mask-nik", action="store_true", help="show only the last 4 digits of every NIK")
+    run.add_argument("--dask", metavar="ADDRESS|local", help="run the tasks on a Dask cluster")
+    return parser
+
+
+def _check_period(period: str) -> None:
+    if not _PERIOD.match(period):
+        raise InputError(f"--period: expected YYYY-MM (e.g. 2018-02), found {period!r}")
+
+
+def _task_runner(dask: str | None) -> object | None:
+    if not dask:
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    if dask == "local":
+        return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1, "processes": True})
+    return DaskTaskRunner(address=dask)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    _check_period(args.period)
+    from flows.reconcile_period import reconcile_period
+    from flows.summary_text import summary_lines
+
+    flow_fn = reconcile_period
+    runner = _task_runner(args.dask)
+    if runner is not None:
+        flow_fn = reconcile_period.with_options(task_runner=runner)  # type: ignore[arg-type]
+    outcome = flow_fn(
+        period=args.period,
+        payroll=list(args.payroll),
+        participants=list(args.participants),
+        out=args.out,
+        policy=args.policy,
+        config=args.config,
+        lang=args.lang,
+        mask_nik=args.mask_nik,
+    )
+    if outcome.refused:
+        print("Input tidak dapat digunakan / unusable input (no report written):", file=sys.stderr)
+        for error in outcome.errors:
+            print(f"  - {error}", file=sys.stderr)
+        return 2
+    assert outcome.result is not None
+    print()
+    for line in summary_lines(outcome.result):
+        print(line)
+    print()
+    for kind, path in outcome.outputs.items():
+        print(f"  {kind:<15} {path}")
+    if not outcome.result.balanced:
+        print("ERROR: row balance failed: some input rows are unaccounted for (see manifest).", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "run":
+            return run_command(args)
+        raise InputError(f"unknown command {args.command}")
+    except ReconError as e:
+        print(f"recon: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("recon: interrupted", file=sys.stderr)
+        return 1
+    except Exception:
+        with tempfile.NamedTemporaryFile("w", prefix="recon-error-", suffix=".log", delete=False) as log:
+            traceback.print_exc(file=log)
+        print(f"recon: internal error; details in {log.name}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

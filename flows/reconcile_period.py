@@ -1,0 +1,112 @@
+"""The Prefect flow that reconciles one period: read each file (mapped, retried), reconcile, write.
+
+Tasks are thin: each calls one function of reconcile/ and adds retries, logging and artifacts.
+Expected input problems come back as values, not exceptions, so users see a message, not a
+traceback, and no report is written.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+
+from reconcile.config import ReconConfig
+from reconcile.errors import InputError, ReconError
+from reconcile.pipeline import PreparedInput, prepare, reconcile
+from reconcile.readers import discover_inputs, read_input
+from reconcile.report import write_outputs
+from reconcile.result import ReconResult
+from reconcile.rules import Policy, RuleBook
+from flows.summary_text import summary_markdown
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What the CLI needs to tell the user and choose an exit code."""
+
+    errors: tuple[str, ...] = ()
+    outputs: dict[str, str] = field(default_factory=dict)
+    result: ReconResult | None = None
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.errors)
+
+
+@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE, persist_result=False, task_run_name="read {display}")
+def read_file(path: Path, display: str, kind: str) -> PreparedInput | InputError:
+    """Read and prepare one input file; an unusable file comes back as an InputError value."""
+    try:
+        return prepare(read_input(path, display, kind))  # type: ignore[arg-type]
+    except InputError as e:
+        return e
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def reconcile_task(
+    inputs: list[PreparedInput], period: str, policy: Policy, rules: RuleBook, config: ReconConfig, run_id: str, lang: str
+) -> ReconResult:
+    return reconcile(inputs, period=period, policy=policy, rules=rules, config=config, run_id=run_id, lang=lang)  # type: ignore[arg-type]
+
+
+@task(cache_policy=NO_CACHE, persist_result=False)
+def write_task(result: ReconResult, out: Path, lang: str, mask_nik: bool) -> dict[str, str] | InputError:
+    """Write the four outputs; an unwritable folder comes back as an InputError value."""
+    try:
+        paths = write_outputs(result, out, lang=lang, mask_nik=mask_nik)  # type: ignore[arg-type]
+    except InputError as e:
+        return e
+    return {k: str(v) for k, v in vars(paths).items()}
+
+
+@flow(name="reconcile-period", persist_result=False, log_prints=False)
+def reconcile_period(
+    period: str,
+    payroll: list[str],
+    participants: list[str],
+    out: str,
+    policy: str | None = None,
+    config: str | None = None,
+    lang: str = "id",
+    mask_nik: bool = False,
+) -> RunOutcome:
+    """Reconcile one period's payroll files against the BPJS participant / contribution files.
+
+    period: the month, YYYY-MM. payroll / participants: files (.xlsx, .xlsm, .csv) or folders.
+    out: the folder for the reports (never overwritten: a re-run writes a new version).
+    policy: employer policy TOML (default: Lampung PTHL, BPU on Rp1,000,000, JKK+JKM).
+    config: thresholds TOML. lang: id | en. mask_nik: show only the last 4 digits of NIKs.
+    """
+    logger = get_run_logger()
+    run_id = uuid.uuid4().hex[:12]
+    try:
+        the_policy = Policy.load(policy)
+        the_config = ReconConfig.load(config)
+        rules = RuleBook.load()
+        files = [(p, d, "payroll") for p, d in discover_inputs(payroll)]
+        files += [(p, d, "bpjs") for p, d in discover_inputs(participants)]
+    except ReconError as e:
+        return RunOutcome(errors=(str(e),))
+    logger.info("period %s: reading %d files", period, len(files))
+    futures = read_file.map([f[0] for f in files], [f[1] for f in files], [f[2] for f in files])
+    read = [f.result() for f in futures]
+    errors = tuple(str(r) for r in read if isinstance(r, InputError))
+    if errors:
+        logger.warning("%d unusable input file(s); no report written", len(errors))
+        return RunOutcome(errors=errors)
+    prepared = [r for r in read if isinstance(r, PreparedInput)]
+    result = reconcile_task(prepared, period, the_policy, rules, the_config, run_id, lang)
+    outputs = write_task(result, Path(out), lang, mask_nik)
+    if isinstance(outputs, InputError):
+        return RunOutcome(errors=(str(outputs),))
+    create_markdown_artifact(
+        key=f"recon-{period}".lower(), markdown=summary_markdown(result, outputs), description="Reconciliation summary"
+    )
+    logger.info("period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED")
+    return RunOutcome(outputs=outputs, result=result)

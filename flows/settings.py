@@ -1,0 +1,33 @@
+"""The one place environment variables are read and Prefect's defaults are set for this product.
+
+Import this before prefect: with no PREFECT_API_URL, Prefect starts an embedded temporary server.
+These machines are offline, so telemetry is off; results are never persisted (they hold personal
+data, and pickling large frames between local tasks costs time).
+"""
+
+from __future__ import annotations
+
+import os
+
+_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
+    "PREFECT_TASKS_REFRESH_CACHE": "false",
+    "PREFECT_LOGGING_LOG_PRINTS": "false",
+    "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
+    "PREFECT_LOGGING_INTERNAL_LEVEL": "ERROR",
+}
+
+
+def apply_defaults() -> None:
+    """Set Prefect defaults unless the user set them."""
+    for key, value in _DEFAULTS.items():
+        os.environ.setdefault(key, value)
+
+
+def api_url() -> str | None:
+    """The Prefect server to use, or None for an embedded temporary one."""
+    return os.environ.get("PREFECT_API_URL") or None
+
+
+apply_defaults()

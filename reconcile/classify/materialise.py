@@ -1,0 +1,117 @@
+"""Turn core findings and pairs into the contract's exceptions and matches frames.
+
+Row references come from the prepared frames. `finding_id` is keyed on the person's identity
+(NIK, else KPJ, else name + birth date), never on file or row, so it is stable across periods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pandas as pd
+
+from reconcile.categories import EXCEPTION_COLUMNS, MATCH_COLUMNS
+from reconcile.identity import name_keys
+
+
+def identity_keys(frame: pd.DataFrame) -> pd.Series:
+    """A stable identity text per row: NIK, else KPJ, else name + birth date, else the source row."""
+    names = name_keys(frame["name"].fillna(""))
+    birth = frame["birth_date"].dt.strftime("%Y-%m-%d")
+    source = (
+        frame["source_file"].astype(str)
+        + "|"
+        + frame["source_sheet"].fillna("").astype(str)
+        + "|"
+        + frame["source_row"].astype(str)
+    )
+    key = ("B:" + names + "|" + birth).where((names != "") & birth.notna(), "S:" + source)
+    key = ("K:" + frame["kpj"]).where(frame["kpj_valid"], key)
+    key = ("N:" + frame["nik"]).where(frame["nik_valid"], key)
+    return key.astype(str)
+
+
+def _side_columns(frame: pd.DataFrame, idx: pd.Series, prefix: str) -> dict[str, pd.Series]:
+    present = idx.notna().to_numpy()
+    labels = idx[present].astype(int).to_numpy()
+
+    def take(col: str, fill: object) -> pd.Series:
+        out = pd.Series(fill, index=idx.index, dtype=object)
+        out[present] = frame[col].reindex(labels).to_numpy()
+        return out
+
+    return {
+        f"{prefix}_file": take("source_file", ""),
+        f"{prefix}_sheet": take("source_sheet", ""),
+        f"{prefix}_row": take("source_row", pd.NA),
+    }
+
+
+def _pick(primary: pd.Series, secondary: pd.Series) -> pd.Series:
+    """Primary where it has a value, else secondary."""
+    return primary.where(primary.notna() & (primary.astype(str) != ""), secondary)
+
+
+def _column(frame: pd.DataFrame, idx: pd.Series, col: str) -> pd.Series:
+    out = pd.Series(pd.NA, index=idx.index, dtype=object)
+    present = idx.notna().to_numpy()
+    out[present] = frame[col].reindex(idx[present].astype(int).to_numpy()).to_numpy()
+    return out
+
+
+def finding_ids(category: pd.Series, identity: pd.Series) -> pd.Series:
+    """sha1 of category and identity, 16 hex digits."""
+    return pd.Series(
+        [hashlib.sha1(f"{c}|{i}".encode()).hexdigest()[:16] for c, i in zip(category, identity, strict=True)],
+        index=category.index,
+        dtype=str,
+    )
+
+
+def exceptions_frame(
+    core: pd.DataFrame, payroll: pd.DataFrame, bpjs: pd.DataFrame, period: str
+) -> pd.DataFrame:
+    """The exceptions.csv frame, EXCEPTION_COLUMNS in contract order."""
+    p_idx, b_idx = core["payroll_idx"], core["bpjs_idx"]
+    out = pd.DataFrame(index=core.index)
+    out["category"] = core["category"].astype(str)
+    out = out.assign(**_side_columns(payroll, p_idx, "payroll"), **_side_columns(bpjs, b_idx, "bpjs"))
+    out["nik"] = _pick(_column(payroll, p_idx, "nik"), _column(bpjs, b_idx, "nik"))
+    out["kpj"] = _pick(_column(bpjs, b_idx, "kpj"), _column(payroll, p_idx, "kpj"))
+    out["name"] = _pick(_column(payroll, p_idx, "name"), _column(bpjs, b_idx, "name"))
+    out["unit"] = _column(payroll, p_idx, "unit")
+    out["match_method"] = core["match_method"]
+    for col in ("expected_idr", "billed_idr", "difference_idr", "exposure_idr"):
+        out[col] = core[col].round()
+    out["detail"] = core["detail"]
+    identity = _pick(
+        _column(payroll.assign(_id=identity_keys(payroll)), p_idx, "_id"),
+        _column(bpjs.assign(_id=identity_keys(bpjs)), b_idx, "_id"),
+    )
+    out["finding_id"] = finding_ids(out["category"], identity.astype(str))
+    out["first_seen"] = period
+    out["age_months"] = 1
+    for col in ("payroll_row", "bpjs_row"):
+        out[col] = out[col].astype("Int64")
+    for col in ("expected_idr", "billed_idr", "difference_idr", "exposure_idr"):
+        out[col] = out[col].astype("Int64")
+    return out[EXCEPTION_COLUMNS].reset_index(drop=True)
+
+
+def matches_frame(pairs: pd.DataFrame, payroll: pd.DataFrame, bpjs: pd.DataFrame) -> pd.DataFrame:
+    """The matches.csv frame: every pairing, with both row references, method and score."""
+    p_idx = pairs["payroll_idx"].astype("Int64").reset_index(drop=True)
+    b_idx = pairs["bpjs_idx"].astype("Int64").reset_index(drop=True)
+    out = pd.DataFrame(
+        {**_side_columns(payroll, p_idx, "payroll"), **_side_columns(bpjs, b_idx, "bpjs")}, index=p_idx.index
+    )
+    out["match_method"] = pairs["match_method"].to_numpy()
+    out["score"] = np.round(pairs["score"].to_numpy(dtype=float), 4)
+    out["nik"] = _pick(_column(payroll, p_idx, "nik"), _column(bpjs, b_idx, "nik"))
+    out["kpj"] = _pick(_column(bpjs, b_idx, "kpj"), _column(payroll, p_idx, "kpj"))
+    out["name"] = _column(payroll, p_idx, "name")
+    out["unit"] = _column(payroll, p_idx, "unit")
+    for col in ("payroll_row", "bpjs_row"):
+        out[col] = out[col].astype("Int64")
+    return out[MATCH_COLUMNS]

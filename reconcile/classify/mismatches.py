@@ -1,0 +1,128 @@
+"""IDENTITY_MISMATCH: paired, but a record must be corrected; or a pairing a human must decide.
+
+- a pairing through anything but an exact NIK (the worker is covered, the records disagree);
+- an exact-NIK pairing whose name or birth date disagree beyond spelling variants;
+- the same NIK on two different people (name and birth date both differ): not a pairing;
+- a tie between candidates that no rule can break: not guessed.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reconcile.categories import Category
+from reconcile.classify.core import concat_core, core_frame
+from reconcile.classify.refs import join_refs, row_refs
+from reconcile.messages import Lang, message
+
+
+def _date(value: object) -> str:
+    return "-" if pd.isna(value) else pd.Timestamp(value).strftime("%d-%m-%Y")
+
+
+def _is_false(value: object) -> bool:
+    """True only for a known disagreement; <NA> (one side lacks the value) is not one."""
+    return not pd.isna(value) and not bool(value)
+
+
+def _nik_state(payroll_row: pd.Series, bpjs_row: pd.Series, lang: Lang) -> str:
+    if pd.isna(payroll_row["nik"]) and pd.isna(payroll_row["nik_raw"]):
+        return message("nik_state_missing", lang)
+    if not payroll_row["nik_valid"]:
+        return message("nik_state_invalid", lang)
+    if payroll_row["nik"] == bpjs_row["nik"]:
+        return message("nik_state_same", lang)
+    return message("nik_state_differs", lang)
+
+
+def explain_pair(pair: pd.Series, payroll_row: pd.Series, bpjs_row: pd.Series, lang: Lang) -> str:
+    """In words: how the two rows were paired, and what agreed and what did not."""
+    method = str(pair["match_method"])
+    parts = [message(f"identity_method_{method}", lang, nik_state=_nik_state(payroll_row, bpjs_row, lang))]
+    if _is_false(pair["name_agrees"]):
+        parts.append(
+            message(
+                "identity_name_differs", lang, payroll_name=payroll_row["name"], bpjs_name=bpjs_row["name"]
+            )
+        )
+    else:
+        parts.append(message("identity_name_agrees", lang))
+    agrees = pair["birth_date_agrees"]
+    if pd.isna(agrees):
+        parts.append(message("identity_birth_unknown", lang))
+    elif agrees:
+        parts.append(message("identity_birth_agrees", lang))
+    else:
+        parts.append(
+            message(
+                "identity_birth_differs",
+                lang,
+                payroll_birth=_date(payroll_row["birth_date"]),
+                bpjs_birth=_date(bpjs_row["birth_date"]),
+            )
+        )
+    return " ".join(parts) + message("identity_covered", lang)
+
+
+def needs_correction(pairs: pd.DataFrame) -> pd.Series:
+    """Pairs that are an IDENTITY_MISMATCH: non-exact method, or name / birth date disagree."""
+    name_off = pairs["name_agrees"].astype("boolean").eq(False).fillna(False)
+    birth_off = pairs["birth_date_agrees"].astype("boolean").eq(False).fillna(False)
+    return ((pairs["match_method"] != "nik") | name_off | birth_off).astype(bool)
+
+
+def identity_mismatches(
+    pairs: pd.DataFrame, conflicts: pd.DataFrame, payroll: pd.DataFrame, bpjs: pd.DataFrame, lang: Lang
+) -> pd.DataFrame:
+    """One IDENTITY_MISMATCH per payroll row involved (the first problem pair or conflict)."""
+    flagged = pairs[needs_correction(pairs)].drop_duplicates("payroll_idx")
+    pair_details = [
+        explain_pair(p, payroll.loc[p["payroll_idx"]], bpjs.loc[p["bpjs_idx"]], lang) for _, p in flagged.iterrows()
+    ]
+    found = [
+        core_frame(
+            Category.IDENTITY_MISMATCH,
+            payroll_idx=list(flagged["payroll_idx"]),
+            bpjs_idx=list(flagged["bpjs_idx"]),
+            match_method=list(flagged["match_method"]),
+            detail=pair_details,
+        )
+    ]
+    same_nik = conflicts[conflicts["kind"] == "same_nik_different_person"].drop_duplicates("payroll_idx")
+    same_nik = same_nik[~same_nik["payroll_idx"].isin(flagged["payroll_idx"])]
+    found.append(
+        core_frame(
+            Category.IDENTITY_MISMATCH,
+            payroll_idx=list(same_nik["payroll_idx"]),
+            bpjs_idx=list(same_nik["bpjs_idx"]),
+            match_method="nik",
+            detail=[
+                message(
+                    "same_nik_different_person",
+                    lang,
+                    bpjs_name=bpjs.at[b, "name"],
+                    bpjs_birth=_date(bpjs.at[b, "birth_date"]),
+                )
+                for b in same_nik["bpjs_idx"]
+            ],
+        )
+    )
+    ambiguous = conflicts[conflicts["kind"] == "ambiguous"]
+    ambiguous = ambiguous[~ambiguous["payroll_idx"].isin(flagged["payroll_idx"])]
+    if len(ambiguous):
+        refs = row_refs(bpjs.loc[ambiguous["bpjs_idx"].dropna().unique()], lang)
+        rows, first_bpjs, details = [], [], []
+        for p, cands in ambiguous.groupby("payroll_idx", sort=False)["bpjs_idx"]:
+            rows.append(p)
+            first_bpjs.append(cands.iloc[0])
+            details.append(message("ambiguous", lang, candidates=join_refs([refs[c] for c in cands])))
+        found.append(
+            core_frame(
+                Category.IDENTITY_MISMATCH,
+                payroll_idx=rows,
+                bpjs_idx=first_bpjs,
+                match_method="ambiguous",
+                detail=details,
+            )
+        )
+    return concat_core(found)

@@ -1,0 +1,145 @@
+"""match_identities: pair payroll rows with BPJS rows, tier by tier, and say how.
+
+Tiers run in order; a row paired by one tier is not offered to the next.
+1. nik: exact valid NIK, many-to-many.
+2. kpj: exact valid KPJ, many-to-many.
+3. nik_excel_precision: a number cell lost the 16th digit; name and birth date agree.
+4. nik_typo: one substituted or swapped digit; name and birth date agree.
+5. name_birth_date: same birth date and a name score of at least `config.name_pair_score`.
+Tiers 3-5 are one-to-one, solved globally (reconcile.identity.assignment); their ties become
+"ambiguous" conflicts and their rows are withheld from later tiers. In the exact tiers, a pair
+whose name and birth date both disagree is a "same key, different person" conflict, not a pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from reconcile.config import ReconConfig
+from reconcile.identity import result as r
+from reconcile.identity.agreement import agreement, both_agree, both_disagree
+from reconcile.identity.assignment import assign_one_to_one
+from reconcile.identity.birth_date_block import birth_date_candidates
+from reconcile.identity.exact_join import exact_join
+from reconcile.identity.near_nik import excel_precision_candidates, typo_candidates
+from reconcile.identity.sides import SideKeys, prepare_side
+
+Candidates = Callable[[SideKeys, SideKeys, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+class _State:
+    """Which rows are still free, and what the tiers produced so far (positions, not labels)."""
+
+    def __init__(self, p: SideKeys, b: SideKeys, config: ReconConfig) -> None:
+        self.p, self.b, self.config = p, b, config
+        self.p_free = np.ones(len(p), dtype=bool)
+        self.b_free = np.ones(len(b), dtype=bool)
+        self.pairs: list[pd.DataFrame] = []
+        self.conflicts: list[pd.DataFrame] = []
+
+    def take(self, frame: pd.DataFrame) -> None:
+        self.p_free[frame["ppos"].to_numpy(np.int64)] = False
+        self.b_free[frame["bpos"].to_numpy(np.int64)] = False
+
+    def exact_tier(
+        self,
+        method: str,
+        p_key: np.ndarray,
+        p_ok: np.ndarray,
+        b_key: np.ndarray,
+        b_ok: np.ndarray,
+        conflict_kind: str,
+        key_name: str,
+    ) -> None:
+        ppos, bpos = exact_join(p_key, p_ok & self.p_free, b_key, b_ok & self.b_free)
+        found = agreement(self.p, self.b, ppos, bpos, self.config).assign(score=1.0, match_method=method)
+        different = both_disagree(found)
+        conflicts = found[different]
+        if len(conflicts):
+            self.conflicts.append(
+                conflicts.assign(
+                    kind=conflict_kind,
+                    detail=[
+                        _different_person(self.p, self.b, row, key_name) for row in conflicts.itertuples()
+                    ],
+                )
+            )
+        pairs = found[~different]
+        self.pairs.append(pairs)
+        self.take(pairs)
+
+    def one_to_one_tier(
+        self, method: str, candidates: Candidates, accept: Callable[[pd.DataFrame], np.ndarray]
+    ) -> None:
+        ppos, bpos = candidates(self.p, self.b, self.p_free, self.b_free)
+        found = agreement(self.p, self.b, ppos, bpos, self.config)
+        found = found[accept(found)].assign(score=lambda f: f["name_score"] / 100.0, match_method=method)
+        pairs, tied = assign_one_to_one(found)
+        if len(tied):
+            self.conflicts.append(tied.assign(kind=r.AMBIGUOUS, detail=_tie_details(tied, method)))
+        self.pairs.append(pairs)
+        self.take(pairs)
+        self.take(tied)
+
+
+def _date(value: np.datetime64) -> str:
+    return "unknown" if np.isnat(value) else str(value)[:10]
+
+
+def _different_person(p: SideKeys, b: SideKeys, row: object, key_name: str) -> str:
+    i, j = int(row.ppos), int(row.bpos)  # type: ignore[attr-defined]
+    return (
+        f"same {key_name}, different person: names '{p.name[i]}' / '{b.name[j]}' "
+        f"(score {row.name_score:.0f}) and birth dates {_date(p.birth[i])} / {_date(b.birth[j])} "  # type: ignore[attr-defined]
+        "disagree"
+    )
+
+
+def _tie_details(tied: pd.DataFrame, method: str) -> list[str]:
+    per_p = tied.groupby("ppos")["bpos"].transform("size")
+    per_b = tied.groupby("bpos")["ppos"].transform("size")
+    return [
+        f"{method}: tie not guessed ({nb} equally good BPJS candidate(s) for this payroll row, "
+        f"{np_} payroll candidate(s) for this BPJS row, score {s:.2f})"
+        for nb, np_, s in zip(per_p, per_b, tied["score"], strict=True)
+    ]
+
+
+def _labelled(frames: list[pd.DataFrame], p: SideKeys, b: SideKeys) -> pd.DataFrame | None:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return None
+    out = pd.concat(frames, ignore_index=True)
+    out["payroll_idx"] = p.labels[out["ppos"].to_numpy(np.int64)]
+    out["bpjs_idx"] = b.labels[out["bpos"].to_numpy(np.int64)]
+    return out
+
+
+def match_identities(payroll: pd.DataFrame, bpjs: pd.DataFrame, config: ReconConfig) -> r.IdentityMatch:
+    """Pair payroll rows with BPJS rows (see the module docstring for the tiers).
+
+    `payroll` / `bpjs` are normalised frames (reconcile.model) without rejected rows; their index
+    labels are kept as `payroll_idx` / `bpjs_idx`.
+    """
+    p, b = prepare_side(payroll), prepare_side(bpjs)
+    state = _State(p, b, config)
+    state.exact_tier(r.NIK, p.nik, p.nik_valid, b.nik, b.nik_valid, r.SAME_NIK_DIFFERENT_PERSON, "NIK")
+    state.exact_tier(r.KPJ, p.kpj, p.kpj_valid, b.kpj, b.kpj_valid, r.SAME_KPJ_DIFFERENT_PERSON, "KPJ")
+    state.one_to_one_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, both_agree)
+    state.one_to_one_tier(r.NIK_TYPO, typo_candidates, both_agree)
+
+    def name_pairs(found: pd.DataFrame) -> np.ndarray:
+        # Candidates share the birth date by construction; the name alone must carry the pairing.
+        return (found["name_score"] >= config.name_pair_score).to_numpy(bool)
+
+    state.one_to_one_tier(r.NAME_BIRTH_DATE, birth_date_candidates, name_pairs)
+
+    pairs = _labelled(state.pairs, p, b)
+    conflicts = _labelled(state.conflicts, p, b)
+    return r.IdentityMatch(
+        pairs=r.empty_pairs() if pairs is None else r.typed_pairs(pairs),
+        conflicts=r.empty_conflicts() if conflicts is None else r.typed_conflicts(conflicts),
+    )

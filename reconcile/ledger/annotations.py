@@ -1,0 +1,86 @@
+"""Explained findings: a note per finding_id, from `recon explain` or the folder's annotations.csv.
+
+Annotations are appended, never edited; a finding's current note is its latest one, and an empty
+note withdraws the explanation. Because finding_id is stable across periods, a note carries over.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from reconcile.errors import InputError
+from reconcile.ledger.store import Ledger
+
+FROM_FILE = "annotations.csv"
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def add_annotation(
+    ledger: Ledger, finding_id: str, note: str, explained_by: str, at: str | None = None
+) -> None:
+    """Mark `finding_id` as explained with `note` (an empty note withdraws the explanation)."""
+    finding_id = finding_id.strip()
+    if not finding_id:
+        raise InputError(
+            "explain: expected a finding_id (the finding_id column of exceptions.csv), found nothing"
+        )
+    with ledger.transaction() as conn:
+        conn.execute(
+            "INSERT INTO annotations (finding_id, note, explained_by, at) VALUES (?, ?, ?, ?)",
+            (finding_id, note.strip(), explained_by, at or _now()),
+        )
+
+
+def current_notes(ledger: Ledger) -> dict[str, str]:
+    """finding_id -> its current note, for explained findings only."""
+    frame = ledger.query("SELECT finding_id, note FROM annotations ORDER BY rowid")
+    latest = frame.drop_duplicates("finding_id", keep="last")
+    latest = latest[latest["note"] != ""]
+    return dict(zip(latest["finding_id"], latest["note"], strict=True))
+
+
+def read_annotations_csv(path: Path) -> pd.DataFrame:
+    """finding_id, note from a UTF-8 CSV (BOM allowed); InputError naming what was expected."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+            header = rows[0].keys() if rows else set()
+    except UnicodeDecodeError:
+        raise InputError("expected a UTF-8 CSV with columns finding_id,note", path=str(path)) from None
+    if rows and not {"finding_id", "note"} <= set(header):
+        raise InputError(f"expected columns finding_id,note, found {','.join(header)}", path=str(path))
+    frame = pd.DataFrame(rows, columns=["finding_id", "note"]).fillna("")
+    frame = frame.astype(str).apply(lambda s: s.str.strip())
+    return frame[frame["finding_id"] != ""]
+
+
+def import_annotations(ledger: Ledger, path: Path) -> int:
+    """Import the rows of an annotations file whose note differs from the current one; returns how many.
+
+    Importing the same file every run therefore adds nothing. A missing file is not an error.
+    """
+    if not Path(path).is_file():
+        return 0
+    wanted = read_annotations_csv(Path(path)).drop_duplicates("finding_id", keep="last")
+    frame = ledger.query("SELECT finding_id, note FROM annotations ORDER BY rowid")
+    latest = dict(zip(frame["finding_id"], frame["note"], strict=True))  # later rows win
+    # A row is new when its note differs from the current one (an empty note for a finding never
+    # explained is nothing to record).
+    keep = [latest.get(f, "") != n for f, n in zip(wanted["finding_id"], wanted["note"], strict=True)]
+    changed = wanted[keep]
+    if changed.empty:
+        return 0
+    at = _now()
+    with ledger.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO annotations (finding_id, note, explained_by, at) VALUES (?, ?, ?, ?)",
+            [(f, n, FROM_FILE, at) for f, n in zip(changed["finding_id"], changed["note"], strict=True)],
+        )
+    return len(changed)

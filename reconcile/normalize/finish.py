@@ -1,0 +1,57 @@
+"""The last step for both sides: validate, set the validity flags, reject rows with an error."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from reconcile.model import Normalised
+from schemas.issues import ERROR, ROW, concat_parts, issues_where, validation_issues, with_sources
+
+#: Schema checks whose failure makes the value unusable as an identifier.
+_NIK_CHECKS = ("nik_has_16_digits", "nik_province_known", "nik_date_exists")
+_KPJ_CHECKS = ("kpj_has_11_digits",)
+
+
+def finish(
+    typed: pd.DataFrame,
+    schema: type[pa.DataFrameModel],
+    parts: list[pd.DataFrame],
+    *,
+    columns: list[str],
+    index: pd.Index,
+) -> tuple[Normalised, pd.DataFrame]:
+    """Validate `typed` (positional index), add nik_valid / kpj_valid / rejected, attach references.
+
+    Returns the Normalised result (frame with `columns`, re-indexed to `index`) and the positional
+    schema issues, which a caller may need (e.g. to blank values the schema refused).
+    """
+    found = validation_issues(schema, typed)
+    typed["nik_valid"] = typed["nik"].notna().to_numpy(dtype=bool) & ~_failed(found, _NIK_CHECKS, len(typed))
+    typed["kpj_valid"] = typed["kpj"].notna().to_numpy(dtype=bool) & ~_failed(found, _KPJ_CHECKS, len(typed))
+    has_person = (typed["name"].notna() & typed["birth_date"].notna()).to_numpy(dtype=bool)
+    no_identity = ~typed["nik_valid"] & ~typed["kpj_valid"] & ~has_person
+    parts = [
+        *parts,
+        found,
+        issues_where(
+            no_identity,
+            "identity",
+            ERROR,
+            "Identitas tidak dapat dipakai: tidak ada NIK/KPJ yang valid, dan nama atau tanggal lahir kosong",
+        ),
+    ]
+    all_issues = concat_parts(parts)
+    errors = all_issues.loc[all_issues["severity"] == ERROR, ROW].to_numpy(dtype=np.int64)
+    rejected = np.zeros(len(typed), dtype=bool)
+    rejected[errors] = True
+    typed["rejected"] = rejected
+    frame = typed[columns].set_axis(index, axis=0)
+    return Normalised(frame=frame, issues=with_sources(typed, [all_issues])), found
+
+
+def _failed(found: pd.DataFrame, checks: tuple[str, ...], n: int) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[found.loc[found["check"].isin(checks), ROW].to_numpy(dtype=np.int64)] = True
+    return mask

@@ -1,0 +1,68 @@
+"""Who a row is about: NIK, KPJ, name, birth date and place, with the warnings reading them gave."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from reconcile.normalize.columns import raw_column
+from reconcile.values import parse_dates, parse_kpj, parse_nik, parse_place_dates, parse_texts
+from schemas.issues import WARNING, issues_where
+
+#: Why a NIK / KPJ cell could not be read as digits, for the warning.
+_PROBLEM_TEXT = {
+    "scientific": "notasi ilmiah (mis. 1,87E+15), digit hilang; diharapkan {n} digit sebagai teks",
+    "not_digits": "berisi huruf atau tanda; diharapkan {n} digit angka",
+    "fraction": "berupa angka pecahan; diharapkan {n} digit",
+}
+_DATE_EXPECTED = "diharapkan tanggal seperti 12-05-1985 atau 12 Mei 1985"
+
+
+def identity_columns(
+    raw: pd.DataFrame, *, today: dt.date | None = None
+) -> tuple[dict[str, pd.Series], list[pd.DataFrame]]:
+    """nik, nik_raw, nik_numeric, kpj, name, birth_date, birth_place, and the issues found."""
+    issues: list[pd.DataFrame] = []
+    nik = parse_nik(raw_column(raw, "nik"))
+    kpj = parse_kpj(raw_column(raw, "kpj"))
+    for field, parsed, digits in (("nik", nik, 16), ("kpj", kpj, 11)):
+        problem = parsed[f"{field}_problem"]
+        for key, text in _PROBLEM_TEXT.items():
+            mask = (problem == key).fillna(False)
+            message = f"{field.upper()} tidak valid: {text.format(n=digits)}"
+            issues.append(issues_where(mask, field, WARNING, message))
+
+    birth = parse_dates(raw_column(raw, "birth_date"), today=today)
+    message = f"Tanggal lahir tidak terbaca; {_DATE_EXPECTED}"
+    issues.append(issues_where(birth["unreadable"], "birth_date", WARNING, message))
+    place_date = parse_place_dates(raw_column(raw, "birth_place_date"), today=today)
+    # The birth-date column wins; the date in "Tempat/Tgl Lahir" fills in where it is blank.
+    needs_ttl_date = birth["date"].isna() & ~birth["unreadable"]
+    issues.append(
+        issues_where(
+            place_date["unreadable"] & needs_ttl_date,
+            "birth_place_date",
+            WARNING,
+            f"Tanggal dalam tempat/tanggal lahir tidak terbaca; {_DATE_EXPECTED}",
+        )
+    )
+    columns = {
+        "nik": nik["nik"],
+        "nik_raw": nik["nik_raw"],
+        "nik_numeric": nik["nik_numeric"],
+        "kpj": kpj["kpj"],
+        "name": parse_texts(raw_column(raw, "name")),
+        "birth_date": birth["date"].where(~needs_ttl_date, place_date["date"]),
+        "birth_place": place_date["place"],
+    }
+    return columns, issues
+
+
+def parse_join_dates(raw: pd.DataFrame, *, today: dt.date | None = None) -> tuple[pd.Series, pd.DataFrame]:
+    """The BPJS join date and a warning per unreadable one."""
+    parsed = parse_dates(raw_column(raw, "join_date"), today=today)
+    issue = issues_where(
+        parsed["unreadable"], "join_date", WARNING, f"Tanggal kepesertaan tidak terbaca; {_DATE_EXPECTED}"
+    )
+    return parsed["date"], issue

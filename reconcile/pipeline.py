@@ -1,0 +1,156 @@
+"""One period's reconciliation, pure: prepared inputs in, a frozen ReconResult out.
+
+The Prefect flow calls these steps as tasks; tests and benchmarks call them directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from reconcile.classify import classify
+from reconcile.classify.materialise import exceptions_frame, matches_frame
+from reconcile.classify.outcomes import count_outcomes
+from reconcile.classify.run import Expectations
+from reconcile.config import ReconConfig
+from reconcile.identity import match_identities
+from reconcile.messages import Lang
+from reconcile.model import ISSUE_COLUMNS, InputTable, Normalised
+from reconcile.normalize import prepare_bpjs, prepare_payroll
+from reconcile.result import InputOutcome, ReconResult
+from reconcile.rules import Policy, RuleBook, expected_declared_wage, exposure, premium_due
+from reconcile.summary import summarise, unit_table
+
+
+@dataclass(frozen=True)
+class PreparedInput:
+    """One input file, read and normalised: its description plus typed rows and issues."""
+
+    path: str
+    kind: str
+    sha256: str
+    sheets: tuple[dict[str, object], ...]
+    prepared: Normalised
+
+
+def prepare(table: InputTable) -> PreparedInput:
+    """Type and validate one input table (the frame of raw cells is dropped afterwards)."""
+    prepared = prepare_payroll(table) if table.kind == "payroll" else prepare_bpjs(table)
+    sheets = tuple(
+        {
+            "sheet": s.name,
+            "header_row": s.header_row,
+            "columns": dict(s.columns),
+            "data_rows": s.data_rows,
+            "skipped_rows": s.skipped_rows,
+            "title": s.title_text,
+        }
+        for s in table.sheets
+    )
+    return PreparedInput(table.path, table.kind, table.sha256, sheets, prepared)
+
+
+def _stack(inputs: Sequence[PreparedInput]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frames = [i.prepared.frame for i in inputs]
+    issues = [i.prepared.issues for i in inputs if len(i.prepared.issues)]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    issue = pd.concat(issues, ignore_index=True) if issues else pd.DataFrame(columns=ISSUE_COLUMNS)
+    return frame, issue
+
+
+_NPP = re.compile(r"\bNPP\b\s*[:.]?\s*(\d{8})", re.IGNORECASE)
+_EMPLOYER = re.compile(r"\b(PEMERINTAH\s+(?:PROVINSI|KABUPATEN|KOTA)[^|:]*|PEM(?:PROV|KAB|KOT)\b[^|:]*)", re.I)
+
+
+def employer_from_titles(inputs: Sequence[PreparedInput]) -> dict[str, str]:
+    """NPP and employer name as the BPJS title rows state them (empty when absent)."""
+    found: dict[str, str] = {}
+    for i in inputs:
+        for s in i.sheets:
+            title = str(s.get("title", ""))
+            if "npp" not in found and (m := _NPP.search(title)):
+                found["npp"] = m.group(1)
+            if "name" not in found and (m := _EMPLOYER.search(title)):
+                found["name"] = m.group(1).strip(" ,;-")
+    return found
+
+
+def reconcile(
+    inputs: Sequence[PreparedInput],
+    *,
+    period: str,
+    policy: Policy,
+    rules: RuleBook,
+    config: ReconConfig,
+    run_id: str,
+    lang: Lang = "id",
+) -> ReconResult:
+    """Pair, classify and summarise one period. `result.balanced` says whether every row is accounted for."""
+    payroll_in = [i for i in inputs if i.kind == "payroll"]
+    bpjs_in = [i for i in inputs if i.kind == "bpjs"]
+    payroll, payroll_issues = _stack(payroll_in)
+    bpjs, bpjs_issues = _stack(bpjs_in)
+
+    match = match_identities(payroll[~payroll["rejected"]], bpjs[~bpjs["rejected"]], config)
+    premium = premium_due(policy, period, rules, wage=bpjs["reported_wage"])
+    risk = exposure(period, payroll["monthly_wage"], rules)
+    expect = Expectations(
+        premium=premium.frame["total"],
+        premium_rules=", ".join(sorted({str(r.get("regulation", "")) for r in premium.rules_used} - {""})),
+        declared_wage=expected_declared_wage(policy, payroll["monthly_wage"], period=period, rules=rules),
+        exposure=risk.amount,
+        scheme=policy.scheme,
+    )
+    classified = classify(
+        payroll, payroll_issues, bpjs, bpjs_issues, match.pairs, match.conflicts, expect, config, lang
+    )
+    findings = exceptions_frame(classified.findings, payroll, bpjs, period)
+    matches = matches_frame(match.pairs, payroll, bpjs)
+
+    outcomes = []
+    for item in inputs:
+        side_frame, side_outcome = (
+            (payroll, classified.payroll_outcome) if item.kind == "payroll" else (bpjs, classified.bpjs_outcome)
+        )
+        counts = count_outcomes(side_outcome[side_frame["source_file"] == item.path])
+        outcomes.append(
+            InputOutcome(
+                path=item.path,
+                kind=item.kind,
+                sha256=item.sha256,
+                sheets=item.sheets,
+                rows_read=len(item.prepared.frame),
+                paired=counts["paired"],
+                findings_only=counts["findings_only"],
+                rejected=counts["rejected"],
+                no_action=counts["no_action"],
+            )
+        )
+    warnings = pd.concat(
+        [payroll_issues.assign(side="payroll"), bpjs_issues.assign(side="bpjs")], ignore_index=True
+    )
+    warnings = warnings[warnings["severity"] == "warning"].reset_index(drop=True)
+    result = ReconResult(
+        period=period,
+        run_id=run_id,
+        policy=policy.as_dict(),
+        rules_used=tuple(_unique_rules([*premium.rules_used, *risk.rules_used])),
+        findings=findings,
+        matches=matches,
+        warnings=warnings,
+        units=unit_table(classified, findings, payroll, match.pairs),
+        inputs=tuple(outcomes),
+        summary=summarise(classified, findings, match.pairs, payroll, bpjs, expect.premium),
+        employer=employer_from_titles(bpjs_in),
+    )
+    return result
+
+
+def _unique_rules(rules: Sequence[dict[str, object]]) -> list[dict[str, object]]:
+    seen: dict[str, dict[str, object]] = {}
+    for r in rules:
+        seen.setdefault(repr(sorted(r.items())), r)
+    return list(seen.values())

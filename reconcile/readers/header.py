@@ -1,0 +1,121 @@
+"""Find the header of a sheet: the row (or pair of rows) in the first 30 that names the most fields.
+
+A two-row header has a merged parent ("IURAN", "TEMPAT/TGL LAHIR") over sub-headers ("JKK",
+"TGL LAHIR"). Calamine gives a merged value at its top-left cell only, so a parent is carried right
+over the columns that have a sub-header and no parent text of their own. Each column then tries
+parent + child text, the child alone, and (when it has no child) the parent alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reconcile.readers.aliases import IDENTITY_FIELDS, AliasTable
+from reconcile.readers.grid import Row, cell, is_empty
+
+#: The header may sit anywhere in the first 30 rows (CONTRACT.md).
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """Where the header is and which column holds which field (0-based indexes)."""
+
+    index: int  # first header row
+    height: int  # 1 or 2 rows
+    columns: dict[str, int]  # field -> column
+    texts: dict[str, str]  # field -> header text as found
+
+    @property
+    def data_start(self) -> int:
+        return self.index + self.height
+
+    @property
+    def score(self) -> int:
+        return len(self.columns)
+
+
+def is_header(match: HeaderMatch | None) -> bool:
+    """At least two fields, one of them a name or an identity number."""
+    if match is None or match.score < 2:
+        return False
+    return any(f in match.columns for f in ("name", *IDENTITY_FIELDS))
+
+
+def _text(value: object) -> str:
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def _single(rows: list[Row], i: int, table: AliasTable) -> HeaderMatch:
+    columns: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    for c, value in enumerate(rows[i]):
+        found = table.field_for(value)
+        if found and found not in columns:
+            columns[found], texts[found] = c, _text(value)
+    return HeaderMatch(i, 1, columns, texts)
+
+
+def _double(rows: list[Row], i: int, table: AliasTable) -> HeaderMatch | None:
+    """The pair (i, i+1) as parent and child rows; None unless both rows name a field."""
+    parent_row, child_row = rows[i], rows[i + 1]
+    columns: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    from_parent = from_child = False
+    carried = ""
+    for c in range(max(len(parent_row), len(child_row))):
+        parent, child = _text(cell(parent_row, c)), _text(cell(child_row, c))
+        if parent:
+            carried = parent
+        elif child and carried:
+            parent = carried  # inside a merged parent
+        else:
+            carried = ""
+        tries = [(f"{parent} {child}", True, True), (child, False, True)] if child else []
+        if parent and not child:
+            tries.append((parent, True, False))
+        for text, uses_parent, uses_child in tries:
+            found = table.field_for(text)
+            if found and found not in columns:
+                columns[found], texts[found] = c, text
+                from_parent |= uses_parent
+                from_child |= uses_child
+                break
+    if not (from_parent and from_child):
+        return None
+    return HeaderMatch(i, 2, columns, texts)
+
+
+def find_header(rows: list[Row], table: AliasTable) -> HeaderMatch | None:
+    """The best header in the first rows: most fields, then the earliest, then two rows over one."""
+    best: HeaderMatch | None = None
+    best_key: tuple[int, int, int] = (0, 0, 0)
+    last = min(len(rows), HEADER_SEARCH_ROWS)
+    for i in range(last):
+        if all(is_empty(v) for v in rows[i]):
+            continue
+        candidates = [_single(rows, i, table)]
+        if i + 1 < len(rows):
+            double = _double(rows, i, table)
+            if double is not None:
+                candidates.append(double)
+        for match in candidates:
+            if not is_header(match):
+                continue
+            key = (match.score, -i, match.height)
+            if best is None or key > best_key:
+                best, best_key = match, key
+    return best
+
+
+def most_header_like(rows: list[Row], table: AliasTable) -> tuple[int, list[str]]:
+    """For messages: the row (0-based) naming most fields, else with most text cells, and its texts."""
+    best_i, best_key = -1, (0, 0)
+    for i in range(min(len(rows), HEADER_SEARCH_ROWS)):
+        texts = [t for t in (_text(v) for v in rows[i]) if t]
+        key = (_single(rows, i, table).score, len(texts))
+        if key > best_key:
+            best_i, best_key = i, key
+    if best_i < 0:
+        return -1, []
+    return best_i, [t for t in (_text(v) for v in rows[best_i]) if t]

@@ -1,0 +1,156 @@
+"""`read_input`: one payroll or BPJS file -> an InputTable of raw cell values under canonical names.
+
+Every sheet with a recognisable header is read; sheets without one are skipped. Values are kept as
+the file gave them (str, int, float, date/datetime, None); typing them is the normalisers' job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from reconcile.errors import InputError
+from reconcile.model import SOURCE_COLUMNS, InputTable, SheetInfo, Side
+from reconcile.readers.aliases import IDENTITY_FIELDS, KIND_FIELDS, ROW_NO, AliasTable, alias_table
+from reconcile.readers.delimited import read_csv_grid
+from reconcile.readers.discover import check_extension
+from reconcile.readers.grid import Grid, Row
+from reconcile.readers.header import HEADER_SEARCH_ROWS, HeaderMatch, find_header, is_header, most_header_like
+from reconcile.readers.structure import classify
+from reconcile.readers.title import title_text, unit_from_title
+from reconcile.readers.workbook import read_workbook
+
+
+def read_input(path: Path, display_path: str, kind: Side) -> InputTable:
+    """Read every sheet of `path` that has a header; raise InputError when nothing usable is found."""
+    suffix = check_extension(Path(path), display_path)
+    table = alias_table(kind)
+    try:
+        data = Path(path).read_bytes() if suffix == ".csv" else None
+        sha256 = hashlib.sha256(data).hexdigest() if data is not None else _file_sha256(Path(path))
+    except FileNotFoundError:
+        raise InputError("file not found", path=display_path) from None
+    except OSError as e:
+        raise InputError(f"could not be read ({e.strerror})", path=display_path) from None
+    if data is not None:
+        grids = [read_csv_grid(data, display_path, table)]
+    else:
+        grids = read_workbook(Path(path), display_path)
+
+    found = [(grid, find_header(grid.rows, table)) for grid in grids]
+    used = [(grid, header) for grid, header in found if header is not None and is_header(header)]
+    if not used:
+        raise InputError(_no_header_message(grids, table), path=display_path)
+    fields = [f for f in (ROW_NO, *KIND_FIELDS[kind]) if any(f in h.columns for _, h in used)]
+    frames, sheets = [], []
+    for grid, header in used:
+        _require_columns(header, table, display_path, grid.name)
+        frame, info = _read_sheet(grid, header, fields, display_path)
+        frames.append(frame)
+        sheets.append(info)
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return InputTable(path=display_path, kind=kind, sha256=sha256, sheets=tuple(sheets), frame=frame)
+
+
+def _file_sha256(path: Path) -> str:
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def _require_columns(header: HeaderMatch, table: AliasTable, display_path: str, sheet: str) -> None:
+    found = "; ".join(header.texts.values())
+    row = f"header found in row {header.index + 1}: {found}"
+    if "name" not in header.columns:
+        raise InputError(
+            f"missing the name column (accepted headers: {table.main_aliases('name', 6)}); {row}",
+            path=display_path,
+            sheet=sheet,
+        )
+    if not any(f in header.columns for f in IDENTITY_FIELDS):
+        raise InputError(
+            f"missing an identity column: nik (accepted headers: {table.main_aliases('nik', 6)}) "
+            f"or kpj (accepted headers: {table.main_aliases('kpj', 6)}); {row}",
+            path=display_path,
+            sheet=sheet,
+        )
+
+
+def _no_header_message(grids: list[Grid], table: AliasTable) -> str:
+    expected = (
+        f"expected, within the first {HEADER_SEARCH_ROWS} rows, a header row with a name column "
+        f"({table.main_aliases('name')}) and an nik ({table.main_aliases('nik')}) "
+        f"or kpj ({table.main_aliases('kpj')}) column"
+    )
+    best: tuple[int, str, int, list[str]] = (-1, "", -1, [])
+    for grid in grids:
+        i, texts = most_header_like(grid.rows, table)
+        if i >= 0 and len(texts) > len(best[3]):
+            best = (len(texts), grid.name, grid.row_number(i), texts)
+    _, sheet, row, texts = best
+    if not texts:
+        return f"no header found: the file holds no text in its first rows; {expected}"
+    where = f"sheet {sheet!r} row {row}" if sheet else f"line {row}"
+    seen = ", ".join(repr(t[:40]) for t in texts[:15])
+    return f"no header found; {expected}; the most header-like row ({where}) has: {seen}"
+
+
+def _column(body: list[Row], c: int) -> np.ndarray:
+    """Column `c` of `body` as an object array; empty and whitespace-only cells become None."""
+    cells = (r[c] if c < len(r) else None for r in body)
+    values = [None if v.__class__ is str and not v.strip() else v for v in cells]
+    column = np.empty(len(values), dtype=object)
+    column[:] = values
+    return column
+
+
+def _fill_merged_unit(grid: Grid, header: HeaderMatch) -> None:
+    """Calamine gives a merged unit cell's value to its top row only: copy it to the rows below."""
+    c = header.columns.get("unit")
+    if c is None:
+        return
+    for r0, c0, r1, c1 in grid.merges or []:
+        if c0 <= c <= c1 and r0 >= header.data_start and r1 > r0:
+            value = grid.rows[r0][c0]
+            for r in range(r0, min(r1, len(grid.rows) - 1) + 1):
+                if c < len(grid.rows[r]):
+                    grid.rows[r][c] = value
+
+
+def _read_sheet(
+    grid: Grid, header: HeaderMatch, fields: list[str], display_path: str
+) -> tuple[pd.DataFrame, SheetInfo]:
+    _fill_merged_unit(grid, header)
+    start = header.data_start
+    body = grid.rows[start:]
+    values = {f: _column(body, c) for f, c in header.columns.items()}
+    keep = np.flatnonzero(classify(body, values, header))
+    if grid.row_numbers is None:
+        row_numbers = keep + start + 1
+    else:
+        row_numbers = np.asarray(grid.row_numbers[start:], dtype=np.int64)[keep]
+    titles = grid.rows[: header.index]
+    unit_hint = unit_from_title(titles) or Path(display_path).stem
+    columns: dict[str, Any] = {
+        "source_file": pd.Series([display_path] * len(keep), dtype=object),
+        "source_sheet": pd.Series([grid.name] * len(keep), dtype=object),
+        "source_row": pd.Series(row_numbers, dtype=np.int64),
+        "unit_hint": pd.Series([unit_hint] * len(keep), dtype=object),
+    }
+    for f in fields:
+        column = values[f][keep] if f in values else [None] * len(keep)
+        columns[f] = pd.Series(column, dtype=object)
+    frame = pd.DataFrame(columns)
+    assert list(frame.columns[: len(SOURCE_COLUMNS)]) == SOURCE_COLUMNS
+    info = SheetInfo(
+        name=grid.name,
+        header_row=grid.row_number(header.index),
+        columns=dict(header.texts),
+        data_rows=len(keep),
+        skipped_rows=len(body) - len(keep),
+        title_text=title_text(titles),
+    )
+    return frame, info

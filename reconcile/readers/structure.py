@@ -1,0 +1,169 @@
+"""Tell data rows from structural rows under a header, in one vectorised pass.
+
+Structural rows are not data and produce no findings: blank rows, a column-number row (1, 2, 3 or
+(1), (2), (3)), repeated headers, total rows (JUMLAH / TOTAL / SUB TOTAL) and the signature block
+(place and date, "Mengetahui", "Kepala Dinas ...", "Bendahara ...", "NIP. 19...", the official's
+name, "ttd"). Once a total or signature row appears, later rows are trailer, except rows that look
+like a worker (a 15-16 digit NIK, an 11-digit KPJ, or a row number with a name): those are never
+dropped, and data resumes after them. Anything else with a value in a mapped column is a data row,
+even if later stages will reject it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from reconcile.readers.aliases import ROW_NO, header_key
+from reconcile.readers.grid import Row
+from reconcile.readers.header import HeaderMatch
+
+#: Fields whose values are money or counts: a row with only these and no label is an unlabelled total.
+AMOUNT_FIELDS = frozenset(
+    {"monthly_wage", "daily_wage", "days_worked", "reported_wage", "jkk", "jkm", "jht", "jp", "total"}
+)
+#: In a row with a name, text in these columns describes the worker and is not searched for keywords
+#: ("Bendahara" is a job title, "Bandar Lampung, 12 Mei 1985" a birth place and date).
+PERSON_TEXT_FIELDS = frozenset({"birth_place_date", "birth_date", "position", "unit", "status"})
+
+_TOTAL = re.compile(r"\b(jumlah|jml|sub\s*total|total|grand\s*total)\b")
+_MONTH = (
+    r"(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|"
+    r"desember|jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|nop|des)"
+)
+_SIGNATURE = re.compile(
+    r"^(mengetahui|menyetujui|disetujui|diperiksa|dibuat oleh|yang membuat|pembuat daftar|yang menerima"
+    r"|yang membayarkan|setuju dibayar|lunas dibayar|telah dibayar|terbilang"
+    r"|bendahara|pengguna anggaran|kuasa pengguna anggaran|pejabat pelaksana|pptk\b"
+    r"|kepala (dinas|badan|biro|bagian|kantor|sub|seksi|bidang|upt|rumah|pusat|satuan|sekretariat)"
+    r"|sekretaris (dinas|daerah|badan)|inspektur\b|direktur\b|gubernur\b"
+    r"|a\.?\s?n\.?\s+(kepala|sekretaris|gubernur|direktur|inspektur)|pl[th]\.?\s+(kepala|sekretaris|direktur)"
+    r"|nip\b|\(?ttd\b|(pembina|penata)\b"
+    rf"|[a-z][a-z .'-]*,\s*(\d{{1,2}}\s*)?({_MONTH}\w*\s*)?\d{{4}}$"
+    r"|[a-z][a-z .'-]*,\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$)"
+)
+_COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,3})\s*(?:[=x×*+\-/:][^)]*)?\)?$")
+
+
+def _digits(value: Any) -> int:
+    """How many digits an identity cell holds (0 if it holds anything but digits)."""
+    if isinstance(value, bool):
+        return 0
+    if isinstance(value, int):
+        return len(str(abs(value)))
+    if isinstance(value, float):
+        return len(str(int(value))) if value.is_integer() and value > 0 else 0
+    if value.__class__ is str:
+        if value.isdigit() and value.isascii():
+            return len(value)
+        text = value.replace(" ", "").replace("'", "").replace(".", "").replace("-", "")
+        return len(text) if text.isdigit() and text.isascii() else 0
+    return 0
+
+
+def _row_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return float(value).is_integer() and 0 < value < 10_000_000
+    return isinstance(value, str) and value.strip().rstrip(".").isdigit()
+
+
+def _column_number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if float(value).is_integer() and 0 < value < 1000 else None
+    if isinstance(value, str):
+        m = _COLUMN_NUMBER.match(value.strip())
+        return int(m.group(1)) if m else None
+    return None
+
+
+def _is_column_number_row(row: Row) -> bool:
+    numbers = [_column_number(v) for v in row if v is not None and v != ""]
+    if len(numbers) < 2 or any(n is None for n in numbers):
+        return False
+    return all(a < b for a, b in zip(numbers, numbers[1:], strict=False))  # type: ignore[operator]
+
+
+def _present(values: np.ndarray) -> np.ndarray:
+    return ~pd.isna(values)
+
+
+def _flags(values: Sequence[Any], test: Any) -> np.ndarray:
+    return np.fromiter((test(v) for v in values), dtype=bool, count=len(values))
+
+
+def _maybe_column_number(value: Any) -> bool:
+    """Cheap pre-check: a number, or text starting with a digit or "("."""
+    if value.__class__ is str:
+        return value.lstrip()[:1] in _COLUMN_NUMBER_START
+    return isinstance(value, int | float)
+
+
+_COLUMN_NUMBER_START = frozenset("(0123456789")
+
+
+def classify(body: list[Row], values: dict[str, np.ndarray], header: HeaderMatch) -> np.ndarray:
+    """A boolean mask over `body` (the grid rows under the header): True for data rows.
+
+    `values` holds the mapped columns of `body`, empty cells already None.
+    """
+    n = len(body)
+    false = np.zeros(n, dtype=bool)
+    present = {f: _present(v) for f, v in values.items()}
+    blank = ~np.logical_or.reduce([p for f, p in present.items() if f != ROW_NO] + [false])
+    has_name = present["name"]
+    has_id = present.get("nik", false) | present.get("kpj", false)
+    nik_digits = _flags(values["nik"], lambda v: _digits(v) in (15, 16)) if "nik" in values else false
+    kpj_digits = _flags(values["kpj"], lambda v: _digits(v) == 11) if "kpj" in values else false
+    numbered = _flags(values[ROW_NO], _row_number) if ROW_NO in values else false
+    worker = nik_digits | kpj_digits | (numbered & has_name)
+
+    names = values["name"]
+    name_key = header_key(header.texts["name"])
+    column_numbers = false.copy()
+    repeated_header = false.copy()
+    for i in np.flatnonzero(~blank & _flags(names, _maybe_column_number)):
+        column_numbers[i] = _is_column_number_row(body[i])
+    # a repeated header names no worker: test only rows without a worker's NIK / KPJ
+    for i in np.flatnonzero(~(nik_digits | kpj_digits)):
+        if header_key(names[i]) != name_key:
+            continue
+        same = sum(header_key(values[f][i]) == header_key(t) for f, t in header.texts.items())
+        if same >= 2:
+            repeated_header[i] = True
+            if header.height == 2 and i + 1 < n and not worker[i + 1]:
+                repeated_header[i + 1] = True
+    structural = column_numbers | repeated_header
+
+    total = false.copy()
+    signature = false.copy()
+    skip_cols = {c for f, c in header.columns.items() if f in PERSON_TEXT_FIELDS}
+    for i in np.flatnonzero(~blank & ~structural & ~worker & ~(has_name & has_id)):
+        for c, v in enumerate(body[i]):
+            if not isinstance(v, str) or (has_name[i] and c in skip_cols):
+                continue
+            text = " ".join(v.casefold().split())
+            total[i] |= bool(_TOTAL.search(text))
+            signature[i] |= bool(_SIGNATURE.match(text))
+
+    events = pd.Series(np.where(total | signature, 1.0, np.where(worker, 0.0, np.nan))).ffill()
+    trailer = (events == 1.0).to_numpy()
+    data = ~blank & ~structural & ~total & ~signature & ~(trailer & ~worker)
+    return _drop_unlabelled_totals(data, present)
+
+
+def _drop_unlabelled_totals(data: np.ndarray, present: dict[str, np.ndarray]) -> np.ndarray:
+    """Rows holding only amounts after the last real data row are sums without a label."""
+    other = [p for f, p in present.items() if f not in AMOUNT_FIELDS and f != ROW_NO]
+    amounts_only = ~np.logical_or.reduce(other + [np.zeros(len(data), dtype=bool)])
+    real = np.flatnonzero(data & ~amounts_only)
+    last_real = real[-1] if len(real) else -1
+    tail = np.arange(len(data)) > last_real
+    return data & ~(amounts_only & tail)

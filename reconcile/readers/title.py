@@ -1,0 +1,38 @@
+"""Read the title rows above a header: their text, and the unit (Dinas, Biro, ...) they name."""
+
+from __future__ import annotations
+
+import re
+
+from reconcile.readers.grid import Row, row_text
+
+_LABELLED = re.compile(
+    r"\b(unit kerja|unit organisasi|sub unit|satuan kerja|satker|opd|skpd|perangkat daerah|instansi)"
+    r"\s*:\s*(?P<unit>\S.*)$",
+    re.IGNORECASE,
+)
+_UNIT_WORDS = (
+    r"(dinas|badan|biro|sekretariat|inspektorat|rsud|rumah sakit|satuan|uptd|upt|kantor|balai|"
+    r"bagian|bidang|pusat)\b"
+)
+_STARTS_WITH_UNIT = re.compile(rf"^{_UNIT_WORDS}.*$", re.IGNORECASE)
+_NAMES_UNIT = re.compile(rf"\b(pada|di)\s+(?P<unit>{_UNIT_WORDS}.*)$", re.IGNORECASE)
+
+
+def title_text(rows: list[Row]) -> str:
+    """The non-empty title rows, each joined by spaces, joined with " | "."""
+    return " | ".join(t for t in (row_text(r) for r in rows) if t)
+
+
+def unit_from_title(rows: list[Row]) -> str | None:
+    """The unit the title rows name: "Unit Kerja : X" first, then a line starting with a unit word
+    (Dinas, Badan, Biro, ...), then "... PADA Dinas X"."""
+    lines = [t for t in (row_text(r) for r in rows) if t]
+    for pattern, group in ((_LABELLED, "unit"), (_STARTS_WITH_UNIT, 0), (_NAMES_UNIT, "unit")):
+        for line in lines:
+            m = pattern.search(line)
+            if m:
+                unit = m.group(group).strip(" :-")
+                if unit:
+                    return unit
+    return None

@@ -1,0 +1,93 @@
+"""Which columns each detail sheet shows, in which order, and how each is formatted.
+
+A column listed for a sheet is always shown; any other known column is shown only when the sheet's rows
+hold a value in it, so nothing a finding carries is hidden and empty columns do not crowd the print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from reconcile.categories import CATEGORY_SIDE, Category
+
+Kind = Literal["text", "int", "money", "score", "date"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # frame column
+    kind: Kind
+    max_width: int = 45
+
+    @property
+    def label_key(self) -> str:
+        return f"col.{self.key}"
+
+
+_ALL = [
+    Column("name", "text", 30),
+    Column("nik", "text", 20),
+    Column("kpj", "text", 14),
+    Column("unit", "text", 24),
+    Column("expected_idr", "money"),
+    Column("billed_idr", "money"),
+    Column("difference_idr", "money"),
+    Column("exposure_idr", "money"),
+    Column("match_method", "text", 22),
+    Column("score", "score"),
+    Column("detail", "text", 48),
+    Column("age_months", "int"),
+    Column("first_seen", "text", 10),
+    Column("finding_id", "text", 16),
+    Column("payroll_file", "text", 30),
+    Column("payroll_sheet", "text", 14),
+    Column("payroll_row", "int"),
+    Column("bpjs_file", "text", 30),
+    Column("bpjs_sheet", "text", 14),
+    Column("bpjs_row", "int"),
+]
+COLUMNS: dict[str, Column] = {c.key: c for c in _ALL}
+PAYROLL_REF = ("payroll_file", "payroll_sheet", "payroll_row")
+BPJS_REF = ("bpjs_file", "bpjs_sheet", "bpjs_row")
+
+# The amount a reader acts on first in each category: rows are sorted by it and it carries data bars.
+PRIMARY_AMOUNT: dict[Category, str] = {
+    Category.UNREGISTERED: "exposure_idr",
+    Category.INACTIVE: "exposure_idr",
+    Category.NOT_ON_PAYROLL: "billed_idr",
+    Category.DUPLICATE_PARTICIPANT: "billed_idr",
+    Category.PREMIUM_MISMATCH: "difference_idr",
+    Category.WAGE_MISMATCH: "difference_idr",
+}
+_AMOUNTS: dict[Category, tuple[str, ...]] = {
+    Category.PREMIUM_MISMATCH: ("expected_idr", "billed_idr", "difference_idr"),
+    Category.WAGE_MISMATCH: ("expected_idr", "billed_idr", "difference_idr"),
+}
+
+
+def category_columns(category: Category) -> tuple[list[str], list[str]]:
+    """(always shown, shown when filled) column keys for a category sheet, in display order."""
+    side = CATEGORY_SIDE[category]
+    always = {"name", "nik", "kpj", "unit", "detail"}
+    always |= set(_AMOUNTS.get(category, ()))
+    if category in PRIMARY_AMOUNT:
+        always.add(PRIMARY_AMOUNT[category])
+    if side in ("payroll", "both", "either"):
+        always |= set(PAYROLL_REF)
+    if side in ("bpjs", "both", "either"):
+        always |= set(BPJS_REF)
+    order = [c.key for c in _ALL if c.key != "score"]
+    return [k for k in order if k in always], [k for k in order if k not in always]
+
+
+MATCH_ORDER = ["name", "nik", "kpj", "unit", "match_method", "score", *PAYROLL_REF, *BPJS_REF]
+
+WARNING_COLUMNS = [
+    Column("source_file", "text", 40),
+    Column("source_sheet", "text", 20),
+    Column("source_row", "int"),
+    Column("field", "text", 18),
+    Column("severity", "text", 12),
+    Column("message", "text", 80),
+]

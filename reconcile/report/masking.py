@@ -1,0 +1,57 @@
+"""Hide NIKs for a distribution copy (UU PDP 27/2022): only the last 4 digits stay visible.
+
+The NIK columns are masked, and so is any long run of digits in free text (a detail message may quote
+the NIK it compared). KPJ (11 digits), NPP (8) and amounts stay readable: only runs of 12 or more digits,
+optionally split by spaces, dots or dashes, count as an identity number here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_LONG_NUMBER = re.compile(r"\d(?:[ .\-]?\d){11,}")
+KEEP = 4
+
+
+def mask_nik(value: str) -> str:
+    """Every digit but the last four becomes '*': '1801010101900001' -> '************0001'."""
+    digits = [i for i, ch in enumerate(value) if ch.isdigit()]
+    hide = set(digits[:-KEEP]) if len(digits) > KEEP else set()
+    return "".join("*" if i in hide else ch for i, ch in enumerate(value))
+
+
+def mask_numbers_in_text(text: str) -> str:
+    """Mask every identity-length run of digits inside a free text."""
+    return _LONG_NUMBER.sub(lambda m: mask_nik(m.group(0)), text)
+
+
+def mask_frame(frame: pd.DataFrame, nik_columns: tuple[str, ...] = ("nik", "nik_raw")) -> pd.DataFrame:
+    """A copy of `frame` with NIK columns masked and long digit runs in every other text masked."""
+    out = frame.copy()
+    for column in out.columns:
+        fn = _mask_nik_cell if column in nik_columns else _mask_text_cell
+        out[column] = (
+            out[column].map(fn).astype(object)
+            if _has_text(out[column], column in nik_columns)
+            else out[column]
+        )
+    return out
+
+
+def _has_text(series: pd.Series, is_nik: bool) -> bool:
+    return is_nik or pd.api.types.is_string_dtype(series) or series.dtype == object
+
+
+def _mask_nik_cell(value: object) -> object:
+    if isinstance(value, str):
+        return mask_nik(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value == value:
+        # A NIK read as a number (Excel ate its precision) is still a NIK.
+        return mask_nik(str(int(value)))
+    return value
+
+
+def _mask_text_cell(value: object) -> object:
+    return mask_numbers_in_text(value) if isinstance(value, str) else value

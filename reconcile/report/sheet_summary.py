@@ -1,0 +1,305 @@
+"""The "Ringkasan" sheet: what a reader must see first, and links to every detail sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from reconcile.categories import CATEGORY_ORDER, Category
+from reconcile.report import styles
+from reconcile.report.labels import Labels
+from reconcile.report.layout_grid import LayoutGrid, link
+from reconcile.report.page_setup import apply_print, prepare_print
+from reconcile.report.summary_charts import coverage_chart, findings_chart
+from reconcile.report.values import as_float, as_int, as_text
+from reconcile.result import ReconResult
+
+WIDTHS = [44, 18, 16, 16, 16, 18, 18, 16, 12]  # columns A..I
+TOP_UNINSURED = 10
+CHART_UNITS = 25  # more bars than this are unreadable; the table below lists every unit
+GAP_CATEGORIES = (Category.UNREGISTERED, Category.INACTIVE)
+
+
+@dataclass(frozen=True)
+class SheetLinks:
+    """Titles of the sheets the summary links to (a category without findings has none)."""
+
+    categories: dict[Category, str]
+    warnings: str
+    matches: str
+    explain: str
+
+
+def write_summary(
+    wb: Workbook,
+    result: ReconResult,
+    findings: pd.DataFrame,
+    labels: Labels,
+    links: SheetLinks,
+    *,
+    generated_at: dt.datetime,
+) -> None:
+    """Write the summary as the next sheet of `wb` (call it first, so it is the first tab)."""
+    ws = wb.create_sheet(labels("sheet.summary"))
+    for i, width in enumerate(WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    prepare_print(ws)
+    grid = LayoutGrid(ws, WIDTHS)
+    L = labels
+    grid.line(L("summary.title", period=result.period), font=styles.TITLE_FONT)
+    _balance_banner(grid, result, L)
+    grid.blank()
+    _header_block(grid, result, L, generated_at)
+    grid.blank()
+    _inputs_table(grid, result, L)
+    grid.blank()
+    _key_figures(grid, result, L)
+    grid.blank()
+    _categories_table(grid, result, L, links)
+    grid.blank()
+    _units_table(grid, result, L)
+    grid.blank()
+    _top_uninsured(grid, findings, L)
+    grid.blank()
+    _more(grid, result, L, links)
+    grid.flush()
+    apply_print(ws, labels, period=result.period, run_id=result.run_id, title_rows="1:2")
+
+
+def _balance_banner(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
+    rows = sum(i.rows_read for i in result.inputs)
+    if result.balanced:
+        text, fill = L("summary.balance_ok", rows=L.number(rows)), styles.OK_FILL
+    else:
+        bad = ", ".join(i.path for i in result.inputs if not i.balanced)
+        text, fill = L("summary.balance_bad", files=bad), styles.ALARM_FILL
+    grid.line(text, font=styles.BANNER_FONT, fill=fill, alignment=styles.HEADER_ALIGN)
+
+
+def _pair(grid: LayoutGrid, label: str, value: Any, number_format: str | None = None) -> int:
+    row = grid.add(
+        [
+            grid.cell(label, font=styles.BOLD),
+            grid.cell(value, number_format=number_format, alignment=styles.LEFT),
+        ]
+    )
+    grid.merge(row, 2, grid.width)
+    return row
+
+
+def _header_block(grid: LayoutGrid, result: ReconResult, L: Labels, generated_at: dt.datetime) -> None:
+    npp = result.employer.get("npp", "") or "-"
+    name = result.employer.get("name", "") or "-"
+    _pair(grid, L("summary.period"), result.period)
+    _pair(grid, L("summary.employer"), L("summary.employer_value", npp=npp, name=name))
+    _pair(grid, L("summary.policy"), _policy_text(result.policy))
+    _pair(grid, L("summary.run_time"), generated_at.replace(tzinfo=None), styles.DATETIME)
+    _pair(grid, L("summary.run_id"), result.run_id)
+
+
+def _policy_text(policy: dict[str, Any]) -> str:
+    def show(value: Any) -> str:
+        if isinstance(value, list | tuple):
+            return "+".join(show(v) for v in value)
+        if isinstance(value, dict):
+            return "(" + _policy_text(value) + ")"
+        if isinstance(value, float) and value.is_integer():
+            return f"{int(value):,}"
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+            return f"{value:,}"
+        return str(value)
+
+    return "; ".join(f"{k}: {show(v)}" for k, v in policy.items()) or "-"
+
+
+def _inputs_table(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
+    grid.section(L("summary.inputs"))
+    keys = [
+        "file",
+        "kind",
+        "sheets",
+        "rows_read",
+        "paired",
+        "findings_only",
+        "rejected",
+        "no_action",
+        "balanced",
+    ]
+    grid.header([L(f"summary.inputs.{k}") for k in keys])
+    for item in result.inputs:
+        sheets = ", ".join(
+            str(s.get("name") or "") + (f" ({s['data_rows']})" if "data_rows" in s else "")
+            for s in item.sheets
+        )
+        cells = [
+            grid.cell(item.path, alignment=styles.WRAP, border=styles.GRID),
+            grid.cell(
+                L(f"kind.{item.kind}") if item.kind in ("payroll", "bpjs") else item.kind, border=styles.GRID
+            ),
+            grid.cell(sheets.strip(", "), alignment=styles.WRAP, border=styles.GRID),
+        ]
+        for number in (item.rows_read, item.paired, item.findings_only, item.rejected, item.no_action):
+            cells.append(grid.cell(number, number_format=styles.RUPIAH, border=styles.GRID))
+        ok = L("summary.yes") if item.balanced else L("summary.no")
+        cells.append(
+            grid.cell(
+                ok, font=styles.BOLD, fill=None if item.balanced else styles.ACTION_FILL, border=styles.GRID
+            )
+        )
+        grid.add(cells)
+    if not result.inputs:
+        grid.line(L("empty.inputs"), font=styles.MUTED_FONT)
+
+
+def _key_figures(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
+    s = result.summary
+    grid.section(L("summary.key_figures"))
+    rupiah, count = styles.RUPIAH, styles.RUPIAH
+    difference = s.billed_idr - s.due_idr
+    figures = [
+        ("fig.workers_on_payroll", s.workers_on_payroll, count),
+        ("fig.insured", s.insured, count),
+        ("fig.coverage", as_float(s.coverage_rate), styles.PERCENT),
+        ("fig.uninsured", s.uninsured, count),
+        ("fig.exposure", as_int(s.exposure_idr), rupiah),
+        ("fig.billed", as_int(s.billed_idr), rupiah),
+        ("fig.due", as_int(s.due_idr), rupiah),
+        ("fig.billed_minus_due", as_int(difference), rupiah),
+        ("fig.overpayment_month", as_int(s.overpayment_idr), rupiah),
+        ("fig.overpayment_year", as_int(s.overpayment_idr * 12), rupiah),
+    ]
+    for key, value, number_format in figures:
+        row = grid.add(
+            [
+                grid.cell(L(key), border=styles.GRID),
+                grid.cell(value, number_format=number_format, font=styles.BOLD, border=styles.GRID),
+                grid.cell(L(f"{key}.note"), font=styles.MUTED_FONT),
+            ]
+        )
+        grid.merge(row, 3, grid.width)
+
+
+def _categories_table(grid: LayoutGrid, result: ReconResult, L: Labels, links: SheetLinks) -> None:
+    s = result.summary
+    grid.section(L("summary.findings"))
+    header = grid.header(
+        [
+            L("summary.findings.category"),
+            L("summary.findings.count"),
+            L("summary.findings.idr"),
+            L("summary.findings.action"),
+        ]
+    )
+    grid.merge(header, 4, grid.width)
+    first = grid.next_row
+    total = 0
+    for category in CATEGORY_ORDER:
+        count = int(s.counts.get(str(category), 0))
+        total += count
+        label = grid.cell(L(f"cat.{category}"), border=styles.GRID)
+        if count and category in links.categories:
+            link(label, links.categories[category])
+        action = L(f"cat.{category}.action") if count else L("summary.no_action")
+        row = grid.add(
+            [
+                label,
+                grid.cell(count, number_format=styles.RUPIAH, border=styles.GRID),
+                grid.cell(
+                    as_int(s.amounts.get(str(category), 0.0)), number_format=styles.RUPIAH, border=styles.GRID
+                ),
+                grid.cell(
+                    action,
+                    font=styles.BOLD if count else styles.MUTED_FONT,
+                    fill=styles.ACTION_FILL if count else None,
+                    border=styles.GRID,
+                ),
+            ]
+        )
+        grid.merge(row, 4, grid.width)
+    last = grid.next_row - 1
+    grid.add(
+        [
+            grid.cell(L("summary.total"), font=styles.BOLD, border=styles.GRID),
+            grid.cell(total, number_format=styles.RUPIAH, font=styles.BOLD, border=styles.GRID),
+        ]
+    )
+    if total == 0:
+        grid.line(L("empty.findings"), font=styles.BOLD)
+    grid.blank()
+    grid.reserve_for_chart(findings_chart(grid.ws, L("chart.findings"), first, last))
+
+
+def _units_table(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
+    grid.section(L("summary.units"))
+    keys = ["unit", "workers", "insured", "uninsured", "coverage", "exposure_idr", "billed_idr"]
+    grid.header([L(f"summary.units.{k}") for k in keys])
+    units = result.units
+    if units.empty:
+        grid.line(L("empty.units"), font=styles.MUTED_FONT)
+        return
+    units = units.sort_values(["uninsured", "unit"], ascending=[False, True], kind="stable")
+    first = grid.next_row
+    for record in units.to_dict("records"):
+        workers = as_int(record.get("workers")) or 0
+        insured = as_int(record.get("insured")) or 0
+        coverage = round(insured / workers, 4) if workers else None
+        grid.add(
+            [
+                grid.cell(as_text(record.get("unit")) or "-", alignment=styles.WRAP, border=styles.GRID),
+                grid.cell(workers, number_format=styles.RUPIAH, border=styles.GRID),
+                grid.cell(insured, number_format=styles.RUPIAH, border=styles.GRID),
+                grid.cell(as_int(record.get("uninsured")), number_format=styles.RUPIAH, border=styles.GRID),
+                grid.cell(coverage, number_format=styles.PERCENT, border=styles.GRID),
+                grid.cell(
+                    as_int(record.get("exposure_idr")), number_format=styles.RUPIAH, border=styles.GRID
+                ),
+                grid.cell(as_int(record.get("billed_idr")), number_format=styles.RUPIAH, border=styles.GRID),
+            ]
+        )
+    last = min(grid.next_row - 1, first + CHART_UNITS - 1)
+    grid.blank()
+    title = L("chart.coverage") if len(units) <= CHART_UNITS else L("chart.coverage_top", n=CHART_UNITS)
+    grid.reserve_for_chart(coverage_chart(grid.ws, title, first, last))
+
+
+def _top_uninsured(grid: LayoutGrid, findings: pd.DataFrame, L: Labels) -> None:
+    grid.section(L("summary.top_uninsured", n=TOP_UNINSURED))
+    keys = ["name", "nik", "unit", "category", "exposure_idr", "payroll_file", "payroll_sheet", "payroll_row"]
+    grid.header([L(f"col.{k}") for k in keys])
+    gaps = findings[findings["category"].isin([str(c) for c in GAP_CATEGORIES])]
+    if gaps.empty:
+        grid.line(L("empty.uninsured"), font=styles.MUTED_FONT)
+        return
+    order = gaps["exposure_idr"].map(lambda v: as_int(v) or 0)
+    top = gaps.assign(_order=order).sort_values("_order", ascending=False, kind="stable").head(TOP_UNINSURED)
+    for record in top.to_dict("records"):
+        grid.add(
+            [
+                grid.cell(as_text(record.get("name")), alignment=styles.WRAP, border=styles.GRID),
+                grid.cell(as_text(record.get("nik")), border=styles.GRID),
+                grid.cell(as_text(record.get("unit")), alignment=styles.WRAP, border=styles.GRID),
+                grid.cell(L(f"cat.{record['category']}"), border=styles.GRID),
+                grid.cell(
+                    as_int(record.get("exposure_idr")), number_format=styles.RUPIAH, border=styles.GRID
+                ),
+                grid.cell(as_text(record.get("payroll_file")), alignment=styles.WRAP, border=styles.GRID),
+                grid.cell(as_text(record.get("payroll_sheet")), border=styles.GRID),
+                grid.cell(as_int(record.get("payroll_row")), border=styles.GRID),
+            ]
+        )
+
+
+def _more(grid: LayoutGrid, result: ReconResult, L: Labels, links: SheetLinks) -> None:
+    lines = [
+        (L("summary.more.warnings", n=L.number(len(result.warnings))), links.warnings),
+        (L("summary.more.matches", n=L.number(len(result.matches))), links.matches),
+        (L("summary.more.explain"), links.explain),
+    ]
+    for text, target in lines:
+        row = grid.add([link(grid.cell(text), target)])
+        grid.merge(row, 1, grid.width)

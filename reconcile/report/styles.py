@@ -1,0 +1,38 @@
+"""The few looks the workbook uses: fonts, fills, number formats. One place so the sheets agree."""
+
+from __future__ import annotations
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+# A named font everywhere: a Font without a name falls back to a serif face in LibreOffice.
+FONT = "Calibri"
+
+RUPIAH = "#,##0"
+INTEGER = "0"
+PERCENT = "0.0%"
+SCORE = "0.00"
+DATE = "dd-mm-yyyy"
+DATETIME = "dd-mm-yyyy hh:mm"
+
+TITLE_FONT = Font(name=FONT, bold=True, size=14, color="1F3864")
+SECTION_FONT = Font(name=FONT, bold=True, size=12, color="1F3864")
+HEADER_FONT = Font(name=FONT, size=11, bold=True, color="FFFFFF")
+BOLD = Font(name=FONT, size=11, bold=True)
+LINK_FONT = Font(name=FONT, size=11, color="0563C1", underline="single")
+MUTED_FONT = Font(name=FONT, size=11, italic=True, color="595959")
+BANNER_FONT = Font(name=FONT, bold=True, size=12, color="FFFFFF")
+
+HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+SECTION_FILL = PatternFill("solid", fgColor="D9E1F2")
+OK_FILL = PatternFill("solid", fgColor="2E7D32")
+ALARM_FILL = PatternFill("solid", fgColor="C62828")
+ACTION_FILL = PatternFill("solid", fgColor="FCE4D6")  # conditional: needs action first
+WARN_FILL = PatternFill("solid", fgColor="FFF2CC")
+
+THIN = Side(style="thin", color="BFBFBF")
+GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+LEFT = Alignment(horizontal="left", vertical="top")
+HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")

@@ -1,0 +1,60 @@
+"""Vectorised format checks on normalised columns, shared by the schemas.
+
+Each takes a column (or the frame) and returns a boolean Series, True where the value is fine.
+Checks look only at values an earlier check let through, so one bad NIK gets one reason.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from reconcile.values import KPJ_LENGTH, embedded_birth_parts, province_codes
+
+NIK_LENGTH = 16
+
+
+def _has_length(values: pd.Series, length: int) -> pd.Series:
+    return values.str.fullmatch(f"[0-9]{{{length}}}").fillna(False).astype(bool)
+
+
+def nik_has_16_digits(nik: pd.Series) -> pd.Series:
+    return _has_length(nik, NIK_LENGTH)
+
+
+def nik_province_known(nik: pd.Series) -> pd.Series:
+    """The first two digits are a province code (only judged for 16-digit NIKs)."""
+    sixteen = nik_has_16_digits(nik)
+    known = nik.str.slice(0, 2).isin(province_codes()).fillna(False).astype(bool)
+    return ~sixteen | known
+
+
+def nik_date_exists(nik: pd.Series) -> pd.Series:
+    """Digits 7-12 are a real DDMMYY date (women: day + 40). A 29 February needs a leap yy."""
+    parts = embedded_birth_parts(nik)
+    sixteen = nik_has_16_digits(nik)
+    day, month, yy = (parts[c].fillna(0).astype("int64") for c in ("day", "month", "yy"))
+    leap = yy % 4 == 0  # yy 00 is 2000 (leap) or 1900 (not): give it the benefit of the doubt
+    month_days = month.map({1: 31, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31})
+    month_days = month_days.where(month != 2, 28 + leap.astype("int64")).fillna(0)
+    ok = (month >= 1) & (month <= 12) & (day >= 1) & (day <= month_days)
+    return ~sixteen | ok
+
+
+def kpj_has_11_digits(kpj: pd.Series) -> pd.Series:
+    return _has_length(kpj, KPJ_LENGTH)
+
+
+def nik_matches_birth_date(frame: pd.DataFrame) -> pd.Series:
+    """The NIK's embedded DDMMYY equals the birth date (year by its last two digits).
+
+    Judged only where both are there and the embedded date exists.
+    """
+    nik, birth = frame["nik"], frame["birth_date"]
+    parts = embedded_birth_parts(nik)
+    comparable = nik_date_exists(nik) & nik_has_16_digits(nik) & birth.notna()
+    same = (
+        (parts["day"] == birth.dt.day)
+        & (parts["month"] == birth.dt.month)
+        & (parts["yy"] == birth.dt.year % 100)
+    )
+    return ~comparable | same.fillna(False).astype(bool)

@@ -1,0 +1,72 @@
+"""prepare_bpjs: exact columns and dtypes, status, amounts, and which rows are rejected."""
+
+import pandas as pd
+import pytest
+
+from reconcile.model import BPJS_COLUMNS
+from reconcile.normalize import prepare_bpjs
+from tests.normalize.conftest import make_table
+
+NIK = "1871011205850001"
+KPJ = "12345678901"
+FLOATS = ["reported_wage", "jkk", "jkm", "jht", "jp", "total"]
+
+
+def _issues(result) -> list[tuple[str, str]]:
+    return list(zip(result.issues["field"], result.issues["severity"], strict=True))
+
+
+def test_columns_and_dtypes(today):
+    row = {
+        "kpj": KPJ,
+        "nik": NIK,
+        "name": "SITI",
+        "birth_date": "12-Mei-85",
+        "join_date": "01-Jan-18",
+        "status": "AKTIF",
+        "jkk": "10.000",
+        "jkm": "6.800",
+        "total": "16.800",
+    }
+    result = prepare_bpjs(make_table("bpjs", [row]), today=today)
+    frame = result.frame
+    assert list(frame.columns) == BPJS_COLUMNS
+    assert {c: str(frame[c].dtype) for c in FLOATS} == dict.fromkeys(FLOATS, "float64")
+    for c in ("kpj", "nik", "nik_raw", "name", "status"):
+        assert str(frame[c].dtype) == "string"
+    assert str(frame["birth_date"].dtype) == str(frame["join_date"].dtype) == "datetime64[ns]"
+    for c in ("nik_numeric", "nik_valid", "kpj_valid", "rejected"):
+        assert frame[c].dtype == bool
+    got = frame.iloc[0]
+    assert (got["status"], got["jkk"], got["jkm"], got["total"]) == ("AKTIF", 10_000.0, 6_800.0, 16_800.0)
+    assert got["join_date"] == pd.Timestamp("2018-01-01") and pd.isna(got["jht"])
+    assert len(result.issues) == 0
+
+
+@pytest.mark.parametrize(
+    ("row", "rejected", "issues", "status"),
+    [
+        ({"kpj": KPJ, "status": "Aktif"}, False, [], "AKTIF"),
+        ({"kpj": KPJ, "status": "NONAKTIF (KELUAR)"}, False, [], "NON AKTIF"),
+        ({"kpj": KPJ, "status": None}, False, [], None),  # blank: later stages treat it as active if billed
+        ({"kpj": KPJ, "status": "PENDING"}, True, [("status", "error")], None),
+        ({"kpj": KPJ, "total": "abc"}, True, [("total", "error")], None),
+        ({"kpj": KPJ, "jkk": "(10.000)"}, True, [("jkk", "error")], None),
+        ({"kpj": KPJ, "join_date": "kemarin"}, False, [("join_date", "warning")], None),
+        ({"kpj": "123", "nik": NIK}, False, [("kpj", "warning")], None),
+        ({"kpj": "123"}, True, [("kpj", "warning"), ("identity", "error")], None),
+        ({"name": "SITI", "birth_date": "12-Mei-85"}, False, [], None),
+        ({"name": "SITI"}, True, [("identity", "error")], None),
+    ],
+)
+def test_rejection_decisions(today, row, rejected, issues, status):
+    result = prepare_bpjs(make_table("bpjs", [row]), today=today)
+    assert bool(result.frame["rejected"].iloc[0]) is rejected
+    assert _issues(result) == issues
+    got = result.frame["status"].iloc[0]
+    assert (None if pd.isna(got) else got) == status
+
+
+def test_status_message_does_not_echo_the_cell(today):
+    result = prepare_bpjs(make_table("bpjs", [{"kpj": KPJ, "status": "BUDI SANTOSO"}]), today=today)
+    assert "BUDI" not in result.issues["message"].iloc[0]

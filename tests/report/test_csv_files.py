@@ -1,0 +1,60 @@
+"""exceptions.csv / matches.csv: contract column order, whole-number amounts, empty sides stay empty."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+
+from reconcile.categories import EXCEPTION_COLUMNS, MATCH_COLUMNS
+from reconcile.report.csv_files import contract_frame
+
+
+def _read(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_exceptions_header_is_contract_order(write):
+    rows = _read(write().exceptions_csv)
+    assert rows[0][: len(EXCEPTION_COLUMNS)] == EXCEPTION_COLUMNS
+
+
+def test_matches_header_is_contract_order(write):
+    rows = _read(write().matches_csv)
+    assert rows[0] == MATCH_COLUMNS
+    assert len(rows) == 1 + 3
+
+
+def test_one_line_per_finding_amounts_whole_and_empty_sides_empty(write, result):
+    rows = _read(write(result).exceptions_csv)
+    header, body = rows[0], rows[1:]
+    assert len(body) == len(result.findings)
+    first = dict(zip(header, body[0], strict=True))
+    assert first["category"] == "UNREGISTERED"
+    assert first["exposure_idr"] == "97000000"  # 97,000,000.4 rounded, no separators
+    assert first["bpjs_file"] == first["bpjs_sheet"] == first["bpjs_row"] == ""
+    assert first["payroll_row"] == "11"
+    wage = next(dict(zip(header, r, strict=True)) for r in body if r[0] == "WAGE_MISMATCH")
+    assert wage["difference_idr"] == "-1000000"
+
+
+def test_extra_columns_follow_and_missing_contract_columns_are_empty():
+    frame = pd.DataFrame({"category": ["INACTIVE"], "nik": ["1871011205850001"], "zz_extra": ["x"]})
+    out = contract_frame(frame, EXCEPTION_COLUMNS)
+    assert list(out.columns) == [*EXCEPTION_COLUMNS, "zz_extra"]
+    assert out.loc[0, "finding_id"] == ""
+    assert out.loc[0, "nik"] == "1871011205850001"
+
+
+def test_nullable_and_float_row_numbers_are_whole():
+    frame = pd.DataFrame({"payroll_row": pd.array([12, None], dtype="Int64"), "bpjs_row": [3.0, float("nan")]})
+    out = contract_frame(frame, ["payroll_row", "bpjs_row"])
+    assert out["payroll_row"].tolist() == ["12", ""]
+    assert out["bpjs_row"].tolist() == ["3", ""]
+
+
+def test_scores_are_rounded(write):
+    rows = _read(write().matches_csv)
+    scores = [r[MATCH_COLUMNS.index("score")] for r in rows[1:]]
+    assert scores == ["1.0", "0.9375", "0.8123"]

@@ -1,0 +1,53 @@
+"""--mask-nik: only the last 4 digits of a NIK appear anywhere, in the workbook and both CSVs."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pandas as pd
+
+from reconcile.report.masking import mask_frame, mask_nik, mask_numbers_in_text
+from tests.report.fixtures import nik
+from tests.report.xlsx_xml import xml_parts
+
+LONG_DIGITS = re.compile(r"\d{16}")
+
+
+def test_mask_nik_keeps_last_four():
+    assert mask_nik("1801010101900001") == "************0001"
+    assert mask_nik("123") == "123"
+
+
+def test_mask_numbers_in_text_leaves_kpj_and_amounts():
+    text = "NIK 1871011205850001 / 1871 0112 0585 0002, KPJ 18000000001, upah 2.000.000"
+    assert mask_numbers_in_text(text) == (
+        "NIK ************0001 / **** **** **** 0002, KPJ 18000000001, upah 2.000.000"
+    )
+
+
+def test_mask_frame_handles_numbers_and_missing():
+    frame = pd.DataFrame({"nik": [1871011205850001, None], "detail": [f"x {nik(7)}", None]})
+    out = mask_frame(frame)
+    assert out["nik"].tolist()[0] == "************0001"
+    assert out["detail"].tolist()[0] == "x ************0007"
+
+
+def test_unmasked_outputs_do_hold_full_niks(write):
+    """The check below must be able to fail: without masking the NIKs are there."""
+    paths = write()
+    assert LONG_DIGITS.search(paths.exceptions_csv.read_text(encoding="utf-8"))
+    assert any(LONG_DIGITS.search(xml) for xml in xml_parts(paths.xlsx).values())
+
+
+def test_masked_outputs_hold_no_full_nik(write):
+    paths = write(mask_nik=True)
+    for name, xml in xml_parts(paths.xlsx).items():
+        assert not LONG_DIGITS.search(xml), name
+    for path in (paths.exceptions_csv, paths.matches_csv):
+        text = path.read_text(encoding="utf-8")
+        assert not LONG_DIGITS.search(text), path.name
+    with paths.exceptions_csv.open(encoding="utf-8", newline="") as handle:
+        first = next(csv.DictReader(handle))
+    assert first["nik"] == "************0003"
+    assert '"mask_nik": true' in paths.manifest.read_text(encoding="utf-8")
