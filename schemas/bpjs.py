@@ -28,4 +28,4 @@ class BpjsSchema(IdentitySchema):
 
     @pa.check("reported_wage", "jkk", "jkm", "jht", "jp", "total", name="amount_not_negative")
     def amount_not_negative(cls, amount: Series[float]) -> Series[bool]:
-        return amount >= 0
+        return amount.ge(0)

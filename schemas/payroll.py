@@ -21,4 +21,4 @@ class PayrollSchema(IdentitySchema):
 
     @pa.check("monthly_wage", "daily_wage", "days_worked", name="amount_not_negative")
     def amount_not_negative(cls, amount: Series[float]) -> Series[bool]:
-        return amount >= 0
+        return amount.ge(0)

@@ -52,4 +52,4 @@ def both_disagree(frame: pd.DataFrame) -> np.ndarray:
     """Name and birth date both known and disagreeing: the same key names two different people."""
     name_no = (~frame["name_agrees"]).fillna(False)
     birth_no = (~frame["birth_date_agrees"]).fillna(False)
-    return (name_no | birth_no).to_numpy(bool)
+    return (name_no & birth_no).to_numpy(bool)

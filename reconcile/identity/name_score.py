@@ -11,6 +11,7 @@ the truncation is still reported as a record to correct.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -22,7 +23,7 @@ SUBSET_PREFIX_SCORE = 88.0
 SUBSET_SCORE = 80.0
 
 
-def _pairwise(a: Sequence[str], b: Sequence[str], scorer: object) -> np.ndarray:
+def _pairwise(a: Sequence[str], b: Sequence[str], scorer: Any) -> np.ndarray:
     return np.asarray(cpdist(a, b, scorer=scorer, dtype=np.float64), dtype=np.float64)
 
 

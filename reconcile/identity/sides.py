@@ -39,7 +39,9 @@ def _text(frame: pd.DataFrame, column: str) -> np.ndarray:
     if column not in frame:
         return np.full(len(frame), None, dtype=object)
     values = frame[column].astype("object")
-    return np.where(values.isna().to_numpy(), None, values.astype(str).to_numpy(dtype=object))
+    text = values.astype(str).to_numpy(dtype=object)
+    text[values.isna().to_numpy()] = None
+    return text
 
 
 def _flag(frame: pd.DataFrame, column: str) -> np.ndarray:

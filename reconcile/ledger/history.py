@@ -53,11 +53,12 @@ def apply_history(findings: pd.DataFrame, period: str, ledger: Ledger) -> pd.Dat
     notes = current_notes(ledger)
     out["first_seen"] = ids.map(first).astype(str)
     out["age_months"] = ids.map(age).astype("Int64")
-    out["explained"] = ids.map(notes).fillna("").astype(str)
+    explained = pd.Series([notes.get(i, "") for i in ids], index=out.index, dtype=str)
     status = pd.Series(FindingStatus.NEW.value, index=out.index, dtype=str)
     status[out["age_months"].to_numpy() > 1] = FindingStatus.OPEN.value
-    status[(out["explained"] != "").to_numpy()] = FindingStatus.EXPLAINED.value
+    status[(explained != "").to_numpy()] = FindingStatus.EXPLAINED.value
     out["status"] = status
+    out["explained"] = explained
     return out
 
 
@@ -72,5 +73,6 @@ def resolved_since_previous(period: str, current_ids: set[str] | pd.Series, ledg
     else:
         frame = ledger.period_findings(earlier[-1])
     gone = frame[~frame["finding_id"].isin(set(current_ids))].reset_index(drop=True)
-    gone["explained"] = gone["finding_id"].map(current_notes(ledger)).fillna("").astype(str)
+    notes = current_notes(ledger)
+    gone["explained"] = pd.Series([notes.get(i, "") for i in gone["finding_id"]], index=gone.index, dtype=str)
     return gone

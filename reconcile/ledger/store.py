@@ -40,11 +40,10 @@ class Ledger:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             ledger = cls(path)
-            with ledger.transaction() as conn:
-                conn.executescript(DDL)
-                conn.execute(
-                    "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
-                    (str(SCHEMA_VERSION),),
+            with ledger.connect() as conn:  # executescript commits by itself: one script, one transaction
+                conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{DDL}\nINSERT OR IGNORE INTO meta (key, value)"
+                    f" VALUES ('schema_version', '{SCHEMA_VERSION}');\nCOMMIT;"
                 )
         except (OSError, sqlite3.Error) as e:
             raise InputError(

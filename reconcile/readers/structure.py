@@ -12,7 +12,7 @@ even if later stages will reject it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -95,7 +95,7 @@ def _present(values: np.ndarray) -> np.ndarray:
     return ~pd.isna(values)
 
 
-def _flags(values: Sequence[Any], test: Any) -> np.ndarray:
+def _flags(values: np.ndarray, test: Callable[[Any], bool]) -> np.ndarray:
     return np.fromiter((test(v) for v in values), dtype=bool, count=len(values))
 
 

@@ -87,8 +87,14 @@ def read_identifiers(values: pd.Series) -> pd.DataFrame:
     Cells that are already plain digit text (most of a clean file) skip the per-value parser.
     """
     cells = pd.Series(np.asarray(values, dtype=object), index=values.index)
-    plain = cells.str.fullmatch("[0-9]+").fillna(False).astype(bool).to_numpy()
-    digits = np.where(plain, cells.to_numpy(), None).astype(object)
+    # Only text cells can take the fast path; numbers (numeric NIK cells) need read_identifier.
+    is_text = np.fromiter((isinstance(v, str) for v in cells.to_numpy()), dtype=bool, count=len(cells))
+    plain = np.zeros(len(cells), dtype=bool)
+    if is_text.any():
+        text = pd.Series(cells.to_numpy()[is_text], dtype="string")
+        plain[is_text] = text.str.fullmatch("[0-9]+").fillna(False).astype(bool).to_numpy()
+    digits = np.full(len(cells), None, dtype=object)
+    digits[plain] = cells.to_numpy()[plain]
     raw = digits.copy()
     numeric = np.zeros(len(cells), dtype=bool)
     problem = np.full(len(cells), None, dtype=object)

@@ -13,7 +13,7 @@ from tests.identity.synthetic import generate
 from tests.identity.tables import side_frame
 
 DATA = generate(n_people=400, seed=7, dirty=0.08)
-# A tie, a greedy trap and a same-NIK conflict, so the invariant also covers the one-to-one solver's edge cases.
+# A tie, a greedy trap and a same-NIK conflict: the invariant also covers the solver's edge cases.
 TIE_PAYROLL = side_frame(
     """
 | idx | nik | name        | birth      |

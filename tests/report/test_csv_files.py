@@ -48,7 +48,9 @@ def test_extra_columns_follow_and_missing_contract_columns_are_empty():
 
 
 def test_nullable_and_float_row_numbers_are_whole():
-    frame = pd.DataFrame({"payroll_row": pd.array([12, None], dtype="Int64"), "bpjs_row": [3.0, float("nan")]})
+    frame = pd.DataFrame(
+        {"payroll_row": pd.array([12, None], dtype="Int64"), "bpjs_row": [3.0, float("nan")]}
+    )
     out = contract_frame(frame, ["payroll_row", "bpjs_row"])
     assert out["payroll_row"].tolist() == ["12", ""]
     assert out["bpjs_row"].tolist() == ["3", ""]

@@ -44,7 +44,9 @@ def test_no_formula_in_any_sheet_and_charts_point_only_at_the_summary(write):
     assert len(sheets) >= 10
     for name, xml in sheets.items():
         assert "<f>" not in xml and "<f " not in xml, f"formula in {name}"
-    chart_refs = [f for name, xml in parts.items() if "charts/" in name for f in re.findall(r"<f>(.*?)</f>", xml)]
+    chart_refs = [
+        f for name, xml in parts.items() if "charts/" in name for f in re.findall(r"<f>(.*?)</f>", xml)
+    ]
     assert chart_refs and all(re.fullmatch(r"'Ringkasan'!\$[A-Z]\$\d+:\$[A-Z]\$\d+", f) for f in chart_refs)
 
 

@@ -8,4 +8,6 @@ from pathlib import Path
 
 def xml_parts(path: Path) -> dict[str, str]:
     with zipfile.ZipFile(path) as archive:
-        return {n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith((".xml", ".rels"))}
+        return {
+            n: archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith((".xml", ".rels"))
+        }

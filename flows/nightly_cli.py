@@ -1,0 +1,104 @@
+"""`recon nightly`, `recon serve` and `recon explain`: registered into the `recon` parser by flows/cli.py.
+
+flows/cli.py calls `add_commands(subparsers)` while building its parser and `dispatch(args)` before
+its own commands; `dispatch` returns None for a command that is not one of these. Errors are raised
+as ReconError and translated to exit codes by flows/cli.py, like every other command's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from reconcile.errors import InputError
+
+COMMANDS = ("nightly", "serve", "explain")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--inbox", required=True, metavar="DIR", help="DIR/<YYYY-MM>/payroll/ and .../bpjs/")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for every period's reports")
+    parser.add_argument("--policy", metavar="FILE", help="employer policy (TOML); default Lampung PTHL")
+    parser.add_argument("--config", metavar="FILE", help="thresholds and tolerances (TOML)")
+    parser.add_argument("--lang", choices=["id", "en"], default="id", help="report language (default id)")
+    parser.add_argument("--mask-nik", action="store_true", help="show only the last 4 digits of every NIK")
+    parser.add_argument("--ledger", metavar="PATH|URL", help="run ledger; default OUT/recon-ledger.sqlite")
+
+
+def add_commands(subparsers: Any) -> None:
+    """Register `nightly`, `serve` and `explain` on the `recon` sub-command parsers."""
+    nightly = subparsers.add_parser("nightly", help="reconcile every new or changed period of an inbox, once")
+    _common(nightly)
+    serve = subparsers.add_parser("serve", help="run the nightly flow on a schedule (long-running process)")
+    _common(serve)
+    serve.add_argument("--name", default="nightly", help="deployment name (default nightly)")
+    serve.add_argument("--cron", default="0 2 * * *", help='cron schedule (default "0 2 * * *")')
+    serve.add_argument("--timezone", default="Asia/Jakarta", help="schedule time zone (default Asia/Jakarta)")
+    explain = subparsers.add_parser("explain", help="mark a finding as explained, with a note")
+    explain.add_argument("finding_id", help="the finding_id column of exceptions.csv")
+    explain.add_argument("--note", default="", help='the explanation (e.g. "alih status PPPK, Taspen")')
+    explain.add_argument("--out", metavar="DIR", help="the report folder holding recon-ledger.sqlite")
+    explain.add_argument("--ledger", metavar="PATH|URL", help="run ledger, instead of --out")
+    explain.add_argument("--by", default="recon explain", help="who explains it (kept with the note)")
+    explain.add_argument("--clear", action="store_true", help="withdraw the explanation instead of --note")
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "policy": args.policy,
+        "config": args.config,
+        "lang": args.lang,
+        "mask_nik": args.mask_nik,
+        "ledger": args.ledger,
+    }
+
+
+def nightly_command(args: argparse.Namespace) -> int:
+    from flows.nightly import nightly
+
+    outcomes = nightly(inbox=args.inbox, out=args.out, **_options(args))
+    for o in outcomes:
+        print(f"  {o.period}  {o.action:<8} {o.reason}")
+        for kind, path in o.reports.items():
+            print(f"      {kind:<15} {path}")
+        for error in o.errors:
+            print(f"      - {error}", file=sys.stderr)
+    if not outcomes:
+        print(f"  no period in {args.inbox}: expected {args.inbox}/<YYYY-MM>/payroll/ and .../bpjs/")
+    return 2 if any(o.action == "refused" for o in outcomes) else 0
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    from flows.nightly import serve_nightly
+
+    serve_nightly(
+        args.inbox, args.out, name=args.name, cron=args.cron, timezone=args.timezone, **_options(args)
+    )
+    return 0
+
+
+def explain_command(args: argparse.Namespace) -> int:
+    from reconcile.ledger import Ledger, add_annotation
+
+    if not args.out and not args.ledger:
+        raise InputError(
+            "explain: expected --out DIR (the report folder) or --ledger PATH|URL, found neither"
+        )
+    note = "" if args.clear else args.note
+    if not note.strip() and not args.clear:
+        raise InputError("explain: --note: expected a text, found nothing (use --clear to withdraw a note)")
+    ledger = Ledger.open(args.ledger, args.out)
+    add_annotation(ledger, args.finding_id, note, args.by)
+    print(
+        f"  {args.finding_id}: {'explanation withdrawn' if args.clear else 'explained'} ({Path(ledger.path)})"
+    )
+    return 0
+
+
+def dispatch(args: argparse.Namespace) -> int | None:
+    """Run one of this module's commands; None when `args.command` is not one of them."""
+    handlers = {"nightly": nightly_command, "serve": serve_command, "explain": explain_command}
+    handler = handlers.get(getattr(args, "command", ""))
+    return None if handler is None else handler(args)
