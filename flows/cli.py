@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Sequence
 
 import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
+from flows import nightly_cli
 from reconcile.errors import InputError, ReconError
 
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -36,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", choices=["id", "en"], default="id", help="report language (default id)")
     run.add_argument("--mask-nik", action="store_true", help="show only the last 4 digits of every NIK")
     run.add_argument("--dask", metavar="ADDRESS|local", help="run the tasks on a Dask cluster")
+    run.add_argument("--ledger", metavar="PATH|URL", help="run ledger (default: OUT/recon-ledger.sqlite)")
+    nightly_cli.add_commands(sub)
     return parser
 
 
@@ -72,6 +75,7 @@ def run_command(args: argparse.Namespace) -> int:
         config=args.config,
         lang=args.lang,
         mask_nik=args.mask_nik,
+        ledger=args.ledger,
     )
     if outcome.refused:
         print("Input tidak dapat digunakan / unusable input (no report written):", file=sys.stderr)
@@ -83,8 +87,8 @@ def run_command(args: argparse.Namespace) -> int:
     for line in summary_lines(outcome.result):
         print(line)
     print()
-    for kind, path in outcome.outputs.items():
-        print(f"  {kind:<15} {path}")
+    for kind in ("xlsx", "exceptions_csv", "matches_csv", "manifest"):
+        print(f"  {kind:<15} {outcome.outputs[kind]}")
     if not outcome.result.balanced:
         print("ERROR: row balance failed: some input rows are unaccounted for (see manifest).", file=sys.stderr)
         return 1
@@ -94,6 +98,8 @@ def run_command(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
+        if (code := nightly_cli.dispatch(args)) is not None:
+            return code
         if args.command == "run":
             return run_command(args)
         raise InputError(f"unknown command {args.command}")

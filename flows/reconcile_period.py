@@ -16,8 +16,21 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
+from dataclasses import replace
+
 from reconcile.config import ReconConfig
 from reconcile.errors import InputError, ReconError
+from reconcile.ledger import (
+    ANNOTATIONS_NAME,
+    Ledger,
+    history_tables,
+    outcome_entries,
+    period_lock,
+    record_result,
+    run_digests,
+    with_history,
+)
+from reconcile.ledger.record import now
 from reconcile.pipeline import PreparedInput, prepare, reconcile
 from reconcile.readers import discover_inputs, read_input
 from reconcile.report import write_outputs
@@ -75,6 +88,7 @@ def reconcile_period(
     config: str | None = None,
     lang: str = "id",
     mask_nik: bool = False,
+    ledger: str | None = None,
 ) -> RunOutcome:
     """Reconcile one period's payroll files against the BPJS participant / contribution files.
 
@@ -82,6 +96,7 @@ def reconcile_period(
     out: the folder for the reports (never overwritten: a re-run writes a new version).
     policy: employer policy TOML (default: Lampung PTHL, BPU on Rp1,000,000, JKK+JKM).
     config: thresholds TOML. lang: id | en. mask_nik: show only the last 4 digits of NIKs.
+    ledger: the run ledger (SQLite path or sqlite:/// URL); default `<out>/recon-ledger.sqlite`.
     """
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
@@ -101,10 +116,19 @@ def reconcile_period(
         logger.warning("%d unusable input file(s); no report written", len(errors))
         return RunOutcome(errors=errors)
     prepared = [r for r in read if isinstance(r, PreparedInput)]
+    started = now()
     result = reconcile_task(prepared, period, the_policy, rules, the_config, run_id, lang)
-    outputs = write_task(result, Path(out), lang, mask_nik)
-    if isinstance(outputs, InputError):
-        return RunOutcome(errors=(str(outputs),))
+    with period_lock(out, period):
+        book = Ledger.open(ledger, out)
+        result = with_history(result, book, Path(out) / ANNOTATIONS_NAME)
+        result = replace(result, history=history_tables(result, book))
+        outputs = write_task(result, Path(out), lang, mask_nik)
+        if isinstance(outputs, InputError):
+            return RunOutcome(errors=(str(outputs),))
+        digests = run_digests(
+            outcome_entries(result.inputs, {"payroll": payroll, "bpjs": participants}), rules.digest, policy, config
+        )
+        record_result(book, result, outputs, digests, started=started)
     create_markdown_artifact(
         key=f"recon-{period}".lower(), markdown=summary_markdown(result, outputs), description="Reconciliation summary"
     )

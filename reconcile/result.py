@@ -70,6 +70,9 @@ class ReconResult:
     inputs: tuple[InputOutcome, ...]
     summary: Summary
     employer: dict[str, str] = field(default_factory=dict)  # npp, name, as found in BPJS title rows
+    #: From the run ledger: "resolved" (findings of the previous period gone now) and "trend"
+    #: (per period: gaps, overpayment). Empty when no ledger was used.
+    history: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @property
     def balanced(self) -> bool:

@@ -47,7 +47,11 @@ def finding_keys(exceptions: pd.DataFrame, root: Path) -> set[Key]:
     for row in exceptions.fillna("").itertuples(index=False):
         cat = row.category
         side = "bpjs" if cat in BPJS_SIDE or (cat == "INVALID_ROW" and not row.payroll_file) else "payroll"
-        file, sheet, line = getattr(row, f"{side}_file"), getattr(row, f"{side}_sheet"), getattr(row, f"{side}_row")
+        file, sheet, line = (
+            getattr(row, f"{side}_file"),
+            getattr(row, f"{side}_sheet"),
+            getattr(row, f"{side}_row"),
+        )
         keys.add((cat, _rel(str(file), root), str(sheet), int(line)))
     return keys
 

@@ -88,22 +88,24 @@ def identity_mismatches(
             detail=pair_details,
         )
     ]
-    same_nik = conflicts[conflicts["kind"] == "same_nik_different_person"].drop_duplicates("payroll_idx")
-    same_nik = same_nik[~same_nik["payroll_idx"].isin(flagged["payroll_idx"])]
+    # Same key (NIK or KPJ), but name and birth date both disagree: another person, not a pairing.
+    other = conflicts[conflicts["kind"].astype(str).str.endswith("_different_person")]
+    other = other.drop_duplicates("payroll_idx")
+    other = other[~other["payroll_idx"].isin(flagged["payroll_idx"])]
     found.append(
         core_frame(
             Category.IDENTITY_MISMATCH,
-            payroll_idx=list(same_nik["payroll_idx"]),
-            bpjs_idx=list(same_nik["bpjs_idx"]),
-            match_method="nik",
+            payroll_idx=list(other["payroll_idx"]),
+            bpjs_idx=list(other["bpjs_idx"]),
+            match_method=[str(k).split("_", 2)[1] for k in other["kind"]],
             detail=[
                 message(
-                    "same_nik_different_person",
+                    str(k),
                     lang,
                     bpjs_name=bpjs.at[b, "name"],
                     bpjs_birth=_date(bpjs.at[b, "birth_date"]),
                 )
-                for b in same_nik["bpjs_idx"]
+                for k, b in zip(other["kind"], other["bpjs_idx"], strict=True)
             ],
         )
     )

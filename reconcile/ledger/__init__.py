@@ -4,8 +4,8 @@ It gives findings their history (`apply_history`: first seen, age, new / open / 
 what was resolved since the previous period, the month-over-month trend, and decides whether a
 nightly period needs a run at all (`decide`, from the digests of its last successful run).
 
-Typical use in a period run: `ledger = Ledger.open(None, out_dir)`, `import_annotations(...)`,
-`apply_history(...)` before writing the reports, `record_run(...)` after.
+Typical use in a period run: `ledger = Ledger.open(None, out_dir)`; `with_history(result, ledger,
+out_dir / ANNOTATIONS_NAME)` before writing the reports; `record_result(...)` after.
 """
 
 from reconcile.ledger.annotations import add_annotation, current_notes, import_annotations
@@ -23,6 +23,7 @@ from reconcile.ledger.inbox import PeriodInbox, find_periods, period_entries
 from reconcile.ledger.location import ANNOTATIONS_NAME, LEDGER_NAME, ledger_path
 from reconcile.ledger.period_lock import period_lock
 from reconcile.ledger.record import RunStatus, record_result, record_run
+from reconcile.ledger.result_history import history_tables, with_history
 from reconcile.ledger.store import Ledger
 from reconcile.ledger.trend import TREND_COLUMNS, period_figures, trend
 
@@ -43,6 +44,7 @@ __all__ = [
     "decide",
     "file_sha256",
     "find_periods",
+    "history_tables",
     "import_annotations",
     "inputs_digest",
     "ledger_path",
@@ -56,4 +58,5 @@ __all__ = [
     "run_digests",
     "settings_digest",
     "trend",
+    "with_history",
 ]

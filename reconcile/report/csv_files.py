@@ -7,7 +7,9 @@ apply stays empty.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -28,6 +30,7 @@ def contract_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
         if column not in frame.columns:
             out[column] = ""
             continue
+        fn: Callable[[Any], object]
         if column in INT_COLUMNS:
             fn = as_int
         elif column in FLOAT_COLUMNS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -36,12 +37,12 @@ class Labels:
 def _table() -> dict[str, dict[str, str]]:
     source = resources.files("reconcile").joinpath("data/labels.csv")
     table: dict[str, dict[str, str]] = {}
-    with source.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            key = row["key"].strip()
-            if key in table:
-                raise ValueError(f"labels.csv: duplicate key {key!r}")
-            table[key] = {lang: row[lang] for lang in LANGS}
+    text = source.read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text, newline="")):
+        key = row["key"].strip()
+        if key in table:
+            raise ValueError(f"labels.csv: duplicate key {key!r}")
+        table[key] = {lang: row[lang] for lang in LANGS}
     return table
 
 

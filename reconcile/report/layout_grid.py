@@ -9,6 +9,7 @@ pages so that a table head or a chart is not cut at a page edge.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
@@ -30,7 +31,7 @@ PAGE_ROWS = 44
 class LayoutGrid:
     """Rows of cells with their merges, links, heights and charts, flushed into a write-only sheet."""
 
-    def __init__(self, ws: WriteOnlyWorksheet, widths: list[float]) -> None:
+    def __init__(self, ws: WriteOnlyWorksheet, widths: Sequence[float]) -> None:
         self.ws = ws
         self.widths = widths
         self.width = len(widths)  # columns a full-width line spans

@@ -21,8 +21,18 @@ def _run(data: Path, out: Path, period: str = "2018-02", *extra: str) -> int:
     from flows.cli import main
 
     return main(
-        ["run", "--period", period, "--payroll", str(data / "payroll"), "--participants", str(data / "bpjs"),
-         "--out", str(out), *extra]
+        [
+            "run",
+            "--period",
+            period,
+            "--payroll",
+            str(data / "payroll"),
+            "--participants",
+            str(data / "bpjs"),
+            "--out",
+            str(out),
+            *extra,
+        ]
     )
 
 
@@ -43,14 +53,20 @@ def _assert_scores(data: Path, out: Path, period: str = "2018-02") -> None:
 
 def test_bundled_sample_end_to_end(tmp_path: Path) -> None:
     assert _run(SAMPLE, tmp_path) == 0
-    for name in ("recon-2018-02.xlsx", "recon-2018-02-exceptions.csv", "recon-2018-02-matches.csv",
-                 "recon-2018-02-manifest.json"):
+    for name in (
+        "recon-2018-02.xlsx",
+        "recon-2018-02-exceptions.csv",
+        "recon-2018-02-matches.csv",
+        "recon-2018-02-manifest.json",
+    ):
         assert (tmp_path / name).is_file(), name
     manifest = json.loads((tmp_path / "recon-2018-02-manifest.json").read_text(encoding="utf-8"))
     assert manifest["balance"]["ok"] is True
     for item in manifest["inputs"]:
         outcome = item["rows"]
-        assert item["rows_read"] == sum(outcome[k] for k in ("paired", "findings_only", "rejected", "no_action"))
+        assert item["rows_read"] == sum(
+            outcome[k] for k in ("paired", "findings_only", "rejected", "no_action")
+        )
     _assert_scores(SAMPLE, tmp_path)
 
 
@@ -58,9 +74,25 @@ def test_unseen_style_dataset(tmp_path: Path) -> None:
     """Files 'written by another office': other aliases, layouts, CSV; a seed the sample never used."""
     data = tmp_path / "alt"
     subprocess.run(
-        [sys.executable, "-m", "sample_data.generate", "--out", str(data), "--period", "2019-07",
-         "--workers", "1200", "--seed", "20190701", "--style", "alt", "--csv-share", "0.3"],
-        check=True, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "sample_data.generate",
+            "--out",
+            str(data),
+            "--period",
+            "2019-07",
+            "--workers",
+            "1200",
+            "--seed",
+            "20190701",
+            "--style",
+            "alt",
+            "--csv-share",
+            "0.3",
+        ],
+        check=True,
+        cwd=REPO,
     )
     out = tmp_path / "out"
     assert _run(data, out, "2019-07") == 0
@@ -82,10 +114,16 @@ def test_rerun_writes_a_new_version_and_keeps_the_first(tmp_path: Path) -> None:
         (["--payroll", "does/not/exist.xlsx"], "not found"),
     ],
 )
-def test_bad_arguments_exit_2_with_a_message(tmp_path: Path, capsys, args: list[str], expected_text: str) -> None:
+def test_bad_arguments_exit_2_with_a_message(
+    tmp_path: Path, capsys, args: list[str], expected_text: str
+) -> None:
     from flows.cli import main
 
-    base = {"--period": "2018-02", "--payroll": str(SAMPLE / "payroll"), "--participants": str(SAMPLE / "bpjs")}
+    base = {
+        "--period": "2018-02",
+        "--payroll": str(SAMPLE / "payroll"),
+        "--participants": str(SAMPLE / "bpjs"),
+    }
     base.update(dict(zip(args[::2], args[1::2], strict=True)))
     argv = ["run", "--out", str(tmp_path / "out")] + [x for kv in base.items() for x in kv]
     assert main(argv) == 2
@@ -102,8 +140,19 @@ def test_unreadable_workbook_exits_2_and_writes_nothing(tmp_path: Path, capsys) 
     out = tmp_path / "out"
     from flows.cli import main
 
-    code = main(["run", "--period", "2018-02", "--payroll", str(bad), "--participants", str(SAMPLE / "bpjs"),
-                 "--out", str(out)])
+    code = main(
+        [
+            "run",
+            "--period",
+            "2018-02",
+            "--payroll",
+            str(bad),
+            "--participants",
+            str(SAMPLE / "bpjs"),
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 2
     err = capsys.readouterr().err
     assert "dinas_rusak.xlsx" in err

@@ -1,0 +1,187 @@
+"""Each finding category on small inline tables: what a row must produce, and what it must not."""
+
+from __future__ import annotations
+
+from tests.builders import flat, nik, run, table
+
+SITI = nik(15, 5, 85, female=True, serial=1)
+BUDI = nik(3, 8, 90, serial=2)
+ANI = nik(21, 1, 79, female=True, serial=3)
+
+PAYROLL = f"""
+nik    | name                     | birth_date | monthly_wage
+{SITI} | Hj. Siti Aminah, S.Pd    | 15-05-1985 | Rp 2.000.000
+{BUDI} | Budi Santoso             | 03/08/1990 | 1.850.000
+{ANI}  | Ani Lestari              | 21-01-1979 | 2000000
+"""
+
+BPJS = f"""
+kpj         | nik    | name         | birth_date | status | reported_wage | jkk   | jkm  | total
+18012345671 | {SITI} | SITI AMINAH  | 15-May-85  | AKTIF  | 1000000       | 10000 | 6800 | 16800
+18012345672 | {BUDI} | BUDI SANTOSO | 03-Aug-90  | AKTIF  | 1000000       | 10000 | 6800 | 16800
+18012345673 | {ANI}  | ANI LESTARI  | 21-Jan-79  | AKTIF  | 1000000       | 10000 | 6800 | 16800
+"""
+
+
+def _bpjs(text: str = BPJS, **swap: str) -> str:
+    for old, new in swap.items():
+        text = text.replace(old.replace("_", " "), new)
+    return text
+
+
+def test_everyone_insured_and_billed_right_gives_no_finding() -> None:
+    result = run([table("payroll", PAYROLL)], [table("bpjs", BPJS)])
+    assert flat(result) == []
+    assert result.summary.coverage_rate == 1.0
+    assert result.summary.due_idr == 3 * 16800
+    assert result.balanced
+
+
+def test_unregistered_worker_carries_the_exposure() -> None:
+    bpjs = "\n".join(line for line in BPJS.splitlines() if BUDI not in line)
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    assert flat(result) == [("UNREGISTERED", "payroll", 3)]
+    finding = result.findings.iloc[0]
+    # 2018-02 (PP 44/2015): 48 x wage + funeral 3,000,000 + periodic 4,800,000.
+    assert finding["exposure_idr"] == 48 * 1_850_000 + 3_000_000 + 4_800_000
+    assert result.summary.uninsured == 1
+
+
+def test_inactive_registration_is_not_coverage() -> None:
+    bpjs = BPJS.replace(
+        "ANI LESTARI  | 21-Jan-79  | AKTIF  | 1000000       | 10000 | 6800 | 16800",
+        "ANI LESTARI  | 21-Jan-79  | NON AKTIF | 1000000    | 0     | 0    | 0",
+    )
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    assert flat(result) == [("INACTIVE", "bpjs", 4), ("INACTIVE", "payroll", 4)]
+
+
+def test_billed_for_someone_who_left_is_not_on_payroll() -> None:
+    payroll = "\n".join(line for line in PAYROLL.splitlines() if ANI not in line)
+    result = run([table("payroll", payroll)], [table("bpjs", BPJS)])
+    assert flat(result) == [("NOT_ON_PAYROLL", "bpjs", 4)]
+    assert result.summary.overpayment_idr == 16800
+
+
+def test_inactive_unbilled_participant_not_on_payroll_needs_no_action() -> None:
+    payroll = "\n".join(line for line in PAYROLL.splitlines() if ANI not in line)
+    bpjs = BPJS.replace("AKTIF  | 1000000       | 10000 | 6800 | 16800\n", "X", 2).replace(
+        "X", "AKTIF  | 1000000       | 10000 | 6800 | 16800\n", 2
+    )
+    bpjs = bpjs.replace(
+        "ANI LESTARI  | 21-Jan-79  | AKTIF  | 1000000       | 10000 | 6800 | 16800",
+        "ANI LESTARI  | 21-Jan-79  | NON AKTIF | 1000000    |       |      | 0",
+    )
+    result = run([table("payroll", payroll)], [table("bpjs", bpjs)])
+    assert flat(result) == []
+    bpjs_input = next(i for i in result.inputs if i.kind == "bpjs")
+    assert (bpjs_input.paired, bpjs_input.no_action) == (2, 1)
+
+
+def test_billed_amount_off_the_tariff_is_a_premium_mismatch() -> None:
+    bpjs = BPJS.replace(
+        "BUDI SANTOSO | 03-Aug-90  | AKTIF  | 1000000       | 10000 | 6800 | 16800",
+        "BUDI SANTOSO | 03-Aug-90  | AKTIF  | 1000000       | 12000 | 6800 | 18800",
+    )
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    assert flat(result) == [("PREMIUM_MISMATCH", "bpjs", 3)]
+    f = result.findings.iloc[0]
+    assert (f["expected_idr"], f["billed_idr"], f["difference_idr"]) == (16800, 18800, 2000)
+
+
+def test_declared_income_off_the_policy_is_a_wage_mismatch_on_both_sides() -> None:
+    bpjs = BPJS.replace(
+        "BUDI SANTOSO | 03-Aug-90  | AKTIF  | 1000000", "BUDI SANTOSO | 03-Aug-90  | AKTIF  | 1500000"
+    )
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    assert flat(result) == [("WAGE_MISMATCH", "bpjs", 3), ("WAGE_MISMATCH", "payroll", 3)]
+
+
+def test_paid_twice_is_a_duplicate_not_a_gap() -> None:
+    payroll = PAYROLL + f"{BUDI} | BUDI SANTOSO | 03-08-1990 | 1850000\n"
+    result = run([table("payroll", payroll)], [table("bpjs", BPJS)])
+    assert flat(result) == [("DUPLICATE_PAYROLL", "payroll", 3), ("DUPLICATE_PAYROLL", "payroll", 5)]
+    assert result.summary.workers_on_payroll == 3
+
+
+def test_registered_twice_is_a_duplicate_participant_not_a_ghost() -> None:
+    bpjs = (
+        BPJS + f"18099999991 | {SITI} | SITI AMINAH | 15-05-1985 | AKTIF | 1000000 | 10000 | 6800 | 16800\n"
+    )
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    assert flat(result) == [("DUPLICATE_PARTICIPANT", "bpjs", 2), ("DUPLICATE_PARTICIPANT", "bpjs", 5)]
+    assert result.summary.overpayment_idr == 16800
+
+
+def test_same_nik_different_birth_date_is_an_identity_mismatch_but_covered() -> None:
+    bpjs = BPJS.replace("BUDI SANTOSO | 03-Aug-90", "BUDI SANTOSO | 08-Mar-90")
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    assert flat(result) == [("IDENTITY_MISMATCH", "bpjs", 3), ("IDENTITY_MISMATCH", "payroll", 3)]
+    assert result.summary.insured == 3
+    assert "08-03-1990" in result.findings.iloc[0]["detail"]
+
+
+def test_spelling_variants_of_names_are_not_findings() -> None:
+    payroll = PAYROLL.replace("Budi Santoso            ", "Drs. H. Boedi Santoso, M.M.")
+    result = run([table("payroll", payroll)], [table("bpjs", BPJS)])
+    assert flat(result) == []
+
+
+def test_row_without_usable_identity_is_rejected_with_its_reason() -> None:
+    payroll = PAYROLL + " | Pekerja Tanpa Data |  | 1900000\n"
+    result = run([table("payroll", payroll)], [table("bpjs", BPJS)])
+    assert flat(result) == [("INVALID_ROW", "payroll", 5)]
+    assert result.findings.iloc[0]["detail"].startswith("Baris tidak dapat digunakan")
+    payroll_input = next(i for i in result.inputs if i.kind == "payroll")
+    assert (payroll_input.paired, payroll_input.rejected) == (3, 1)
+
+
+def test_unreadable_bpjs_amount_rejects_the_row() -> None:
+    bpjs = BPJS.replace(
+        "ANI LESTARI  | 21-Jan-79  | AKTIF  | 1000000       | 10000 | 6800 | 16800",
+        "ANI LESTARI  | 21-Jan-79  | AKTIF  | 1000000       | 10000 | 6800 | #REF!",
+    )
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    # The rejected BPJS row cannot insure Ani: she is also unregistered.
+    assert flat(result) == [("INVALID_ROW", "bpjs", 4), ("UNREGISTERED", "payroll", 4)]
+
+
+def test_missing_nik_paired_on_name_and_birth_date_is_covered_identity_mismatch() -> None:
+    payroll = PAYROLL.replace(f"{ANI}  | Ani Lestari", "       | Ani Lestari")
+    result = run([table("payroll", payroll)], [table("bpjs", BPJS)])
+    assert flat(result) == [("IDENTITY_MISMATCH", "bpjs", 4), ("IDENTITY_MISMATCH", "payroll", 4)]
+    assert result.findings.iloc[0]["match_method"] == "name_birth_date"
+    assert result.summary.insured == 3
+
+
+def test_nik_that_lost_its_last_digit_in_excel_is_paired() -> None:
+    damaged = BUDI[:15] + "0"
+    payroll = PAYROLL.replace(f"{BUDI} | Budi", f"{int(damaged)}.0 | Budi")
+    result = run([table("payroll", payroll)], [table("bpjs", BPJS)])
+    assert flat(result) == [("IDENTITY_MISMATCH", "bpjs", 3), ("IDENTITY_MISMATCH", "payroll", 3)]
+    assert result.findings.iloc[0]["match_method"] == "nik_excel_precision"
+
+
+def test_rows_split_across_files_and_units_keep_their_references() -> None:
+    lines = PAYROLL.strip().splitlines()
+    a = table("payroll", "\n".join(lines[:2]), file="payroll/a.xlsx", unit="Dinas A")
+    b = table("payroll", "\n".join([lines[0], *lines[2:]]), file="payroll/b.csv", sheet="", unit="Dinas B")
+    bpjs = "\n".join(line for line in BPJS.splitlines() if ANI not in line)
+    result = run([a, b], [table("bpjs", bpjs)])
+    f = result.findings.iloc[0]
+    assert (f["category"], f["payroll_file"], f["payroll_sheet"], f["payroll_row"], f["unit"]) == (
+        "UNREGISTERED",
+        "payroll/b.csv",
+        "",
+        3,
+        "Dinas B",
+    )
+
+
+def test_same_nik_on_a_different_person_is_not_a_pairing() -> None:
+    bpjs = BPJS.replace("BUDI SANTOSO | 03-Aug-90", "WAYAN SUDIRTA | 17-Nov-68")
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    assert flat(result) == [("IDENTITY_MISMATCH", "bpjs", 3), ("IDENTITY_MISMATCH", "payroll", 3)]
+    assert "WAYAN SUDIRTA" in result.findings.iloc[0]["detail"]
+    assert result.matches["payroll_row"].tolist() == [2, 4]  # Budi is not paired with Wayan
+    assert result.summary.insured == 2
