@@ -68,7 +68,11 @@ def _rows(workers: int, seed: int) -> tuple[list[list[object]], list[list[object
     ]
     wage = rng.choice([1_500_000, 1_750_000, 2_000_000, 2_250_000, 2_500_000], size=len(p))
     wage_text = rng.random(len(p)) < 0.1
-    p_wage = [f"Rp {w:,}".replace(",", ".") if t else int(w) for w, t in zip(wage, wage_text, strict=True)]
+    p_wage: list[object] = [
+        f"Rp {w:,}".replace(",", ".") if t else int(w) for w, t in zip(wage, wage_text, strict=True)
+    ]
+    for i in range(7, len(p_wage), 1000):  # one row in a thousand cannot be used: INVALID_ROW
+        p_wage[i] = "dua juta"
     position = rng.choice(_POSITIONS, size=len(p)).tolist()
     payroll = [
         [i + 1, name, nik, kpj, bd, pos, w]

@@ -2,38 +2,44 @@
 
 python-calamine aborts the whole interpreter when an allocation fails ("memory allocation of
 4266393600 bytes failed"), and its panics derive from BaseException, so a hostile file must never
-be parsed in the process that runs the flow. The child is forked from a forkserver (Prefect runs
-tasks in threads, and forking a threaded process can deadlock), gets RLIMIT_AS = its size at start
-plus `memory_bytes`, and streams the grids back as pickled chunks of rows, so neither side ever
-holds one big pickle. A child that dies, hits a limit or runs out of time becomes an InputError
-naming the file.
+be parsed in the process that runs the flow. The child is a fresh interpreter (`python -I
+sandbox_child.py`), not a fork: Prefect runs tasks in threads, forking a threaded process can
+deadlock, and multiprocessing's spawn/forkserver re-import the caller's __main__ in every child.
+The child imports only calamine and defusedxml (~60 ms), caps its own address space
+(RLIMIT_AS = its size at start + `memory_bytes`), and streams the grids back on stdout as
+length-prefixed pickles of row chunks, so neither side ever holds one big pickle. A child that
+dies, hits a limit or runs out of time becomes an InputError naming the file.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import pickle
-import resource
+import re
+import struct
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from reconcile.errors import InputError
 from reconcile.readers.grid import Grid
 
 _GB = 1 << 30
+_CHILD = Path(__file__).resolve().parent / "sandbox_child.py"
+_FRAME = struct.Struct("<Q")
+_ALLOCATION = re.compile(r"memory allocation of \d+ bytes failed")
 
 
 @dataclass(frozen=True)
 class SandboxLimits:
-    """Limits for one parse. `memory_bytes` is what parsing may add to the child's address space;
-    with the child's ~0.4 GB at start this keeps every case under 1.5 GB. A 1M-row sheet needs ~0.7 GB."""
+    """Limits for one parse. `memory_bytes` is what parsing may add to the child's address space
+    (the child starts at ~40 MB), so a hostile file keeps the child under ~1.3 GB."""
 
-    memory_bytes: int = _GB
+    memory_bytes: int = 5 * _GB // 4
     seconds: float = 900.0
 
 
@@ -42,85 +48,71 @@ DEFAULT_SANDBOX = SandboxLimits()
 #: The last parse's figures (child peak RSS, seconds, bytes moved back); for benchmarks and tests.
 last_stats: dict[str, Any] = {}
 
-_context_lock = threading.Lock()
-_context: Any = None
 
-
-def _mp_context() -> Any:
-    """One forkserver per process; it preloads the child module so each parse starts in milliseconds."""
-    global _context
-    with _context_lock:
-        if _context is None:
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["reconcile.readers.sandbox_child"])
-            _context = ctx
-        return _context
-
-
-def _describe_death(exitcode: int | None, limits: SandboxLimits) -> str:
-    limit = f"{limits.memory_bytes / _GB:.1f} GB"
-    if exitcode is not None and exitcode < 0 and -exitcode in (6, 9, 11):
-        return (
-            f"the Excel reader was stopped (signal {-exitcode}): the workbook needs more than {limit} "
-            "of memory to open (a huge sheet, a declared size like A1:XFD1048576, or a zip bomb) or is damaged; "
-            "ask the office to save it again from Excel with only the data"
-        )
-    return (
-        f"the Excel reader failed (exit code {exitcode}): the workbook is damaged or needs more than {limit} "
-        "of memory; ask the office to save it again from Excel"
-    )
-
-
-def read_workbook_sandboxed(
-    path: Path, display_path: str, limits: SandboxLimits = DEFAULT_SANDBOX
-) -> list[Grid]:
+def read_workbook_sandboxed(path: Path, display_path: str, limits: SandboxLimits = DEFAULT_SANDBOX) -> list[Grid]:
     """Every worksheet of `path` as a grid, parsed in a limited child process."""
-    from reconcile.readers import sandbox_child
-
-    ctx = _mp_context()
-    parent_end, child_end = ctx.Pipe(duplex=False)
-    child = ctx.Process(
-        target=sandbox_child.parse_workbook,
-        args=(child_end, str(path), limits.memory_bytes),
-        name="recon-workbook-reader",
-        daemon=True,
-    )
     started = time.monotonic()
-    child.start()
-    child_end.close()
-    try:
-        grids, stats = _receive(parent_end, child, display_path, limits, started)
-    finally:
-        parent_end.close()
-        if child.is_alive():
+    with tempfile.TemporaryFile() as stderr:
+        child = subprocess.Popen(
+            [sys.executable, "-I", str(_CHILD), str(path), str(limits.memory_bytes)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            close_fds=True,
+        )
+        timed_out = threading.Event()
+
+        def stop() -> None:
+            timed_out.set()
             child.kill()
-        child.join()
+
+        watchdog = threading.Timer(limits.seconds, stop)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            assert child.stdout is not None
+            grids, stats = _receive(child.stdout, display_path)
+        except _ChildDied:
+            child.wait()
+            if timed_out.is_set():
+                raise InputError(
+                    f"reading the workbook took longer than {limits.seconds:,.0f} s and was stopped; "
+                    "ask the office to save it again from Excel with only the data",
+                    path=display_path,
+                ) from None
+            stderr.seek(0)
+            raise InputError(_describe_death(child.returncode, stderr.read()[-4096:], limits), path=display_path) from None
+        finally:
+            watchdog.cancel()
+            if child.poll() is None:
+                child.kill()
+            child.wait()
+            if child.stdout is not None:
+                child.stdout.close()
     last_stats.clear()
     last_stats.update(stats, seconds=time.monotonic() - started)
     return grids
 
 
-def _receive(
-    conn: Connection, child: Any, display_path: str, limits: SandboxLimits, started: float
-) -> tuple[list[Grid], dict[str, Any]]:
+class _ChildDied(Exception):
+    pass
+
+
+def _read_exact(stream: IO[bytes], n: int) -> bytes:
+    data = stream.read(n)
+    if data is None or len(data) != n:
+        raise _ChildDied
+    return data
+
+
+def _receive(stream: IO[bytes], display_path: str) -> tuple[list[Grid], dict[str, Any]]:
     grids: list[Grid] = []
     moved = 0
     while True:
-        remaining = limits.seconds - (time.monotonic() - started)
-        if remaining <= 0 or not conn.poll(remaining):
-            child.kill()
-            raise InputError(
-                f"reading the workbook took longer than {limits.seconds:,.0f} s and was stopped; "
-                "ask the office to save it again from Excel with only the data",
-                path=display_path,
-            )
-        try:
-            data = conn.recv_bytes()
-        except (EOFError, OSError):
-            child.join(5)
-            raise InputError(_describe_death(child.exitcode, limits), path=display_path) from None
-        moved += len(data)
-        message = pickle.loads(data)
+        (size,) = _FRAME.unpack(_read_exact(stream, _FRAME.size))
+        data = _read_exact(stream, size)
+        moved += size
+        message = pickle.loads(data)  # noqa: S301 (our own child, never the file)
         kind = message[0]
         if kind == "sheet":
             _, name, merges = message
@@ -136,12 +128,20 @@ def _receive(
             _, text, sheet = message
             raise InputError(text, path=display_path, sheet=sheet)
         elif kind == "end":
-            return grids, {"child_peak_rss": message[1], "bytes_moved": moved, "pid": os.getpid()}
+            return grids, {"child_peak_rss": message[1], "bytes_moved": moved}
 
 
-def child_rlimit(extra_bytes: int) -> None:
-    """Cap this process's address space at its current size plus `extra_bytes` (in the child only)."""
-    with open("/proc/self/statm") as f:
-        pages = int(f.read().split()[0])
-    now = pages * os.sysconf("SC_PAGE_SIZE")
-    resource.setrlimit(resource.RLIMIT_AS, (now + extra_bytes, now + extra_bytes))
+def _describe_death(returncode: int | None, stderr: bytes, limits: SandboxLimits) -> str:
+    limit = f"{limits.memory_bytes / _GB:.2g} GB"
+    alloc = _ALLOCATION.search(stderr.decode("utf-8", "replace"))
+    if alloc or returncode in (-6, -9, -11, 137):
+        what = f" ({alloc.group()})" if alloc else f" (signal {-returncode})" if returncode and returncode < 0 else ""
+        return (
+            f"the Excel reader was stopped{what}: opening the workbook needs more than {limit} of memory "
+            "(a zip bomb, a huge sheet, or a cell far out such as XFD1048576) or the file is damaged; "
+            "ask the office to save it again from Excel with only the data"
+        )
+    return (
+        f"the Excel reader failed (exit code {returncode}): the workbook is damaged; "
+        "ask the office to save it again from Excel"
+    )

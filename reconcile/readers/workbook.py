@@ -1,64 +1,34 @@
-"""Read .xlsx / .xlsm workbooks into grids with python-calamine, turning every failure into InputError.
+"""Read .xlsx / .xlsm workbooks into grids safely, turning every failure into InputError.
 
-Row i of a grid is Excel row i + 1: `to_python(skip_empty_area=False)` keeps the empty rows and
-columns above and left of the data, so title rows are counted as a person sees them.
+Untrusted files pass two gates before and while calamine reads them:
+1. `zip_guard.check_zip`: what the file really is (empty, encrypted, legacy .xls, HTML, cut short)
+   and what its zip would expand to, from the central directory alone;
+2. `sandbox.read_workbook_sandboxed`: calamine runs in a child process with memory and time limits.
+
+Row i of a grid is Excel row i + 1: the empty rows and columns above and left of the data are kept,
+so title rows are counted as a person sees them. Dates follow the workbook's date system (calamine
+reads `date1904` from workbook.xml). Error cells and formulas without a cached value come out as
+their text ("#N/A", "=VLOOKUP(...)"), never as blanks.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import python_calamine as pc
-
-from reconcile.errors import InputError
 from reconcile.readers.grid import Grid
+from reconcile.readers.sandbox import DEFAULT_SANDBOX, SandboxLimits, read_workbook_sandboxed
+from reconcile.readers.zip_guard import DEFAULT_LIMITS, ZipLimits, check_zip, sniff_workbook
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ZIP = b"PK\x03\x04"
-_NEVER_CATCH = (KeyboardInterrupt, SystemExit, MemoryError)
-
-
-def sniff_workbook(head: bytes, display_path: str) -> None:
-    """Reject, with a useful message, files that are not Office Open XML workbooks."""
-    if not head:
-        raise InputError("the file is empty (0 bytes); expected an Excel workbook", path=display_path)
-    if head.startswith(_OLE2):
-        raise InputError(
-            "found a password-protected (encrypted) workbook or a legacy Excel 97-2003 file; "
-            "remove the password and save it as .xlsx",
-            path=display_path,
-        )
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if stripped.startswith((b"<", b"<!doctype")):
-        raise InputError(
-            "found an HTML/XML page, not an Excel workbook (a web export renamed to .xlsx?); "
-            "open it in Excel and save it as .xlsx",
-            path=display_path,
-        )
-    if not head.startswith(_ZIP):
-        raise InputError("not an Excel workbook: expected an .xlsx/.xlsm (zip) file", path=display_path)
+__all__ = ["read_workbook", "sniff_workbook"]
 
 
-def read_workbook(path: Path, display_path: str) -> list[Grid]:
+def read_workbook(
+    path: Path,
+    display_path: str,
+    *,
+    zip_limits: ZipLimits = DEFAULT_LIMITS,
+    sandbox_limits: SandboxLimits = DEFAULT_SANDBOX,
+) -> list[Grid]:
     """Every worksheet of the workbook as a grid (chart sheets are left out)."""
-    with path.open("rb") as f:
-        sniff_workbook(f.read(8), display_path)
-    try:
-        book = pc.CalamineWorkbook.from_path(str(path))
-        names = [m.name for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
-    except _NEVER_CATCH:
-        raise
-    except BaseException as e:  # calamine raises CalamineError, and pyo3 panics derive from BaseException
-        raise InputError(f"could not be read as an Excel workbook ({e})", path=display_path) from None
-    grids = []
-    for name in names:
-        try:
-            sheet = book.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
-            merges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
-        except _NEVER_CATCH:
-            raise
-        except BaseException as e:  # see above
-            raise InputError(f"sheet could not be read ({e})", path=display_path, sheet=name) from None
-        grids.append(Grid(name=name, rows=rows, merges=merges))
-    return grids
+    check_zip(path, display_path, zip_limits)
+    return read_workbook_sandboxed(path, display_path, sandbox_limits)

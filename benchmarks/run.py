@@ -1,0 +1,272 @@
+"""Benchmark: time and memory per pipeline stage at 10k / 100k / 1M workers, against the read floor.
+
+    PYTHONPATH=. python -m benchmarks.run                                # 10k and 100k, xlsx
+    PYTHONPATH=. python -m benchmarks.run --sizes 10000 100000 1000000 --formats xlsx csv \
+        --repeat 2 --prefect --identity                                 # the README figures
+
+For each format and size, inputs are generated once (benchmarks/inputs.py, cached) and then, each
+in a fresh subprocess so that peak memory is that run's own:
+- the pipeline: read, prepare (type + validate), match, classify, write; wall time per stage and
+  peak resident memory (RSS sampled every 10 ms; "peak" is the process peak up to that stage's end);
+- the floor: the same files read into Python values and nothing else (python-calamine
+  `to_python()` for every sheet; for CSV, `csv.reader` over the decoded text).
+Marginal cost = pipeline time at N minus pipeline time on a tiny input (fixed start-up cancels out);
+the ratio is marginal cost / floor time at N. With --repeat R each figure is the minimum of R runs.
+
+--prefect times the whole `recon run` command (embedded Prefect server) on the tiny input;
+--identity times `match_identities` at 100k x 100k with ~2% dirty keys (and Splink, if installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+STAGES = ["read", "prepare", "match", "classify", "write"]
+TINY = 200
+
+
+class _PeakRss:
+    """Samples this process's resident memory in a thread; `peak` is the highest seen so far."""
+
+    def __init__(self, every: float = 0.01) -> None:
+        self.peak = 0
+        self._every = every
+        self._page = os.sysconf("SC_PAGE_SIZE")
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def sample(self) -> int:
+        with open("/proc/self/statm") as f:
+            rss = int(f.read().split()[1]) * self._page
+        self.peak = max(self.peak, rss)
+        return rss
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._every):
+            self.sample()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def _max_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
+
+
+def _inputs(folder: Path) -> list[tuple[Path, str, str]]:
+    from reconcile.readers import discover_inputs
+
+    files = [(p, d, "payroll") for p, d in discover_inputs([str(folder / "payroll")])]
+    return files + [(p, d, "bpjs") for p, d in discover_inputs([str(folder / "bpjs")])]
+
+
+def child_pipeline(folder: Path) -> dict[str, Any]:
+    """Run the pipeline stage by stage as the flow does (read + prepare per file), in this process."""
+    import reconcile.pipeline as pipeline
+    from reconcile.config import ReconConfig
+    from reconcile.readers import read_input
+    from reconcile.report import write_outputs
+    from reconcile.rules import Policy, RuleBook
+
+    rss = _PeakRss()
+    seconds = dict.fromkeys(STAGES, 0.0)
+    peak: dict[str, int] = {}
+    policy, config, rules = Policy.load(None), ReconConfig.load(None), RuleBook.load()
+
+    @contextmanager
+    def stage(name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        seconds[name] += time.perf_counter() - start
+        rss.sample()
+        peak[name] = max(rss.peak, _max_rss())
+
+    prepared = []
+    rows = 0
+    for path, display, kind in _inputs(folder):
+        with stage("read"):
+            table = read_input(path, display, kind)
+        with stage("prepare"):
+            prepared.append(pipeline.prepare(table))
+        rows += len(table.frame)
+        del table
+
+    match_seconds = 0.0
+    real_match: Callable[..., Any] = pipeline.match_identities
+
+    def timed_match(*args: Any, **kwargs: Any) -> Any:
+        nonlocal match_seconds
+        start = time.perf_counter()
+        out = real_match(*args, **kwargs)
+        match_seconds += time.perf_counter() - start
+        rss.sample()
+        peak["match"] = max(rss.peak, _max_rss())
+        return out
+
+    pipeline.match_identities = timed_match  # type: ignore[assignment]
+    with stage("classify"):
+        result = pipeline.reconcile(
+            prepared, period="2018-02", policy=policy, rules=rules, config=config, run_id="bench"
+        )
+    seconds["classify"] -= match_seconds
+    seconds["match"] = match_seconds
+    with tempfile.TemporaryDirectory() as out, stage("write"):
+        write_outputs(result, Path(out))
+    rss.stop()
+    return {
+        "rows": rows,
+        "findings": len(result.findings),
+        "pairs": len(result.matches),
+        "balanced": bool(result.balanced),
+        "seconds": seconds,
+        "total": sum(seconds.values()),
+        "peak": peak,
+        "max_rss": _max_rss(),
+    }
+
+
+def child_floor(folder: Path) -> dict[str, Any]:
+    """Read every input into Python values and nothing else."""
+    import python_calamine as pc
+
+    files = [path for path, _, _ in _inputs(folder)]  # imports stay outside the timing
+    start = time.perf_counter()
+    cells = 0
+    for path in files:
+        if path.suffix == ".csv":
+            text = path.read_bytes().decode("utf-8")
+            rows: list[list[Any]] = list(csv.reader(io.StringIO(text, newline="")))
+            cells += sum(len(r) for r in rows)
+        else:
+            book = pc.CalamineWorkbook.from_path(str(path))
+            for name in book.sheet_names:
+                rows = book.get_sheet_by_name(name).to_python()
+                cells += sum(len(r) for r in rows)
+        del rows
+    return {"seconds": time.perf_counter() - start, "cells": cells, "max_rss": _max_rss()}
+
+
+def _child(mode: str, folder: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", f"--{mode}", str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [os.getcwd(), os.environ.get("PYTHONPATH")]))},
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Minimum time per stage over repeats (memory: the minimum peak, as noise only adds)."""
+    best = dict(runs[0])
+    best["seconds"] = {s: min(r["seconds"][s] for r in runs) for s in STAGES}
+    best["total"] = min(r["total"] for r in runs)
+    best["peak"] = {s: min(r["peak"][s] for r in runs) for s in STAGES}
+    best["max_rss"] = min(r["max_rss"] for r in runs)
+    return best
+
+
+def _mb(n: int) -> str:
+    return f"{n / 2**20:,.0f}"
+
+
+def measure(fmt: str, sizes: list[int], repeat: int) -> None:
+    from benchmarks.inputs import cache_dir, ensure_inputs
+
+    print(f"\n== {fmt}: inputs cached under {cache_dir()}", flush=True)
+    tiny_folder = ensure_inputs(TINY, fmt)
+    tiny = _best([_child("pipeline", tiny_folder) for _ in range(repeat)])
+    print(f"tiny input ({TINY} workers): pipeline {tiny['total']:.2f} s", flush=True)
+    head = f"{'workers':>9} {'rows':>9} " + " ".join(f"{s:>9}" for s in STAGES)
+    head += f" {'total':>8} {'marginal':>8} {'floor':>7} {'ratio':>6} {'peak MB':>8}"
+    lines = [head]
+    for n in sizes:
+        start = time.perf_counter()
+        folder = ensure_inputs(n, fmt)
+        print(f"inputs for {n:,} workers ready ({time.perf_counter() - start:.0f} s): {folder}", flush=True)
+        floor = min(_child("floor", folder)["seconds"] for _ in range(repeat))
+        run = _best([_child("pipeline", folder) for _ in range(repeat)])
+        marginal = run["total"] - tiny["total"]
+        line = f"{n:>9,} {run['rows']:>9,} " + " ".join(f"{run['seconds'][s]:>8.2f}s" for s in STAGES)
+        line += f" {run['total']:>7.2f}s {marginal:>7.2f}s {floor:>6.2f}s {marginal / floor:>5.2f}x"
+        line += f" {_mb(run['max_rss']):>8}"
+        lines.append(line)
+        peaks = ", ".join(f"{s} {_mb(run['peak'][s])}" for s in STAGES)
+        print(line, flush=True)
+        print(
+            f"          peak RSS (MB) by end of stage: {peaks}; findings {run['findings']:,},"
+            f" pairs {run['pairs']:,}, balanced {run['balanced']}",
+            flush=True,
+        )
+    print("\n".join(["", f"-- {fmt} summary --", *lines]), flush=True)
+
+
+def measure_prefect(repeat: int) -> None:
+    from benchmarks.inputs import ensure_inputs
+
+    folder = ensure_inputs(TINY, "xlsx")
+    times = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "flows.cli", "run", "--period", "2018-02", "--payroll",
+                 str(folder / "payroll"), "--participants", str(folder / "bpjs"), "--out", out],
+                check=True, capture_output=True,
+            )  # fmt: skip
+            times.append(time.perf_counter() - start)
+    where = os.environ.get("PREFECT_API_URL") or "embedded temporary server"
+    print(f"\n`recon run` on {TINY} workers ({where}): {min(times):.2f} s (min of {repeat})", flush=True)
+
+
+def measure_identity(people: int) -> None:
+    script = Path(__file__).with_name("identity_vs_splink.py")
+    print(f"\nidentity resolution, {people:,} people, ~2% dirty keys:", flush=True)
+    subprocess.run(
+        [sys.executable, str(script), "--people", str(people), "--dirty", "0.004"],
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--formats", nargs="+", choices=["xlsx", "csv"], default=["xlsx"])
+    parser.add_argument("--repeat", type=int, default=1, help="runs per figure; the minimum is shown")
+    parser.add_argument("--prefect", action="store_true", help="time `recon run` on the tiny input")
+    parser.add_argument("--identity", action="store_true", help="identity resolution at 100k x 100k")
+    parser.add_argument("--pipeline", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.pipeline or args.floor:
+        print(json.dumps(child_pipeline(args.pipeline) if args.pipeline else child_floor(args.floor)))
+        return 0
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
+    for fmt in args.formats:
+        measure(fmt, args.sizes, args.repeat)
+    if args.prefect:
+        measure_prefect(args.repeat)
+    if args.identity:
+        measure_identity(100_000)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
