@@ -7,7 +7,7 @@
 For each format and size, inputs are generated once (benchmarks/inputs.py, cached) and then, each
 in a fresh subprocess so that peak memory is that run's own:
 - the pipeline: read, prepare (type + validate), match, classify, write; wall time per stage and
-  peak resident memory (RSS sampled every 10 ms; "peak" is the process peak up to that stage's end);
+  peak resident memory (the process's high-water mark, ru_maxrss, at the end of each stage);
 - the floor: the same files read into Python values and nothing else (python-calamine
   `to_python()` for every sheet; for CSV, `csv.reader` over the decoded text).
 Marginal cost = pipeline time at N minus pipeline time on a tiny input (fixed start-up cancels out);
@@ -28,7 +28,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,31 +36,6 @@ from typing import Any
 
 STAGES = ["read", "prepare", "match", "classify", "write"]
 TINY = 200
-
-
-class _PeakRss:
-    """Samples this process's resident memory in a thread; `peak` is the highest seen so far."""
-
-    def __init__(self, every: float = 0.01) -> None:
-        self.peak = 0
-        self._every = every
-        self._page = os.sysconf("SC_PAGE_SIZE")
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def sample(self) -> int:
-        with open("/proc/self/statm") as f:
-            rss = int(f.read().split()[1]) * self._page
-        self.peak = max(self.peak, rss)
-        return rss
-
-    def _run(self) -> None:
-        while not self._stop.wait(self._every):
-            self.sample()
-
-    def stop(self) -> None:
-        self._stop.set()
 
 
 def _max_rss() -> int:
@@ -83,7 +57,6 @@ def child_pipeline(folder: Path) -> dict[str, Any]:
     from reconcile.report import write_outputs
     from reconcile.rules import Policy, RuleBook
 
-    rss = _PeakRss()
     seconds = dict.fromkeys(STAGES, 0.0)
     peak: dict[str, int] = {}
     policy, config, rules = Policy.load(None), ReconConfig.load(None), RuleBook.load()
@@ -93,8 +66,7 @@ def child_pipeline(folder: Path) -> dict[str, Any]:
         start = time.perf_counter()
         yield
         seconds[name] += time.perf_counter() - start
-        rss.sample()
-        peak[name] = max(rss.peak, _max_rss())
+        peak[name] = _max_rss()
 
     prepared = []
     rows = 0
@@ -114,8 +86,7 @@ def child_pipeline(folder: Path) -> dict[str, Any]:
         start = time.perf_counter()
         out = real_match(*args, **kwargs)
         match_seconds += time.perf_counter() - start
-        rss.sample()
-        peak["match"] = max(rss.peak, _max_rss())
+        peak["match"] = _max_rss()
         return out
 
     pipeline.match_identities = timed_match  # type: ignore[assignment]
@@ -127,7 +98,6 @@ def child_pipeline(folder: Path) -> dict[str, Any]:
     seconds["match"] = match_seconds
     with tempfile.TemporaryDirectory() as out, stage("write"):
         write_outputs(result, Path(out))
-    rss.stop()
     return {
         "rows": rows,
         "findings": len(result.findings),

@@ -38,6 +38,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--mask-nik", action="store_true", help="show only the last 4 digits of every NIK")
     run.add_argument("--dask", metavar="ADDRESS|local", help="run the tasks on a Dask cluster")
     run.add_argument("--ledger", metavar="PATH|URL", help="run ledger (default: OUT/recon-ledger.sqlite)")
+    run.add_argument(
+        "--allow-partial", action="store_true",
+        help="process the usable files when some are unusable; the report lists those left out",
+    )
+    run.add_argument(
+        "--accept-period-mismatch", action="store_true",
+        help="go on when a BPJS file seems to be for another month than --period (with a warning)",
+    )
     nightly_cli.add_commands(sub)
     return parser
 
@@ -76,6 +84,8 @@ def run_command(args: argparse.Namespace) -> int:
         lang=args.lang,
         mask_nik=args.mask_nik,
         ledger=args.ledger,
+        allow_partial=args.allow_partial,
+        accept_period_mismatch=args.accept_period_mismatch,
     )
     if outcome.refused:
         print("Input tidak dapat digunakan / unusable input (no report written):", file=sys.stderr)
@@ -89,6 +99,9 @@ def run_command(args: argparse.Namespace) -> int:
     print()
     for kind in ("xlsx", "exceptions_csv", "matches_csv", "manifest"):
         print(f"  {kind:<15} {outcome.outputs[kind]}")
+    for line in outcome.notices:  # left-out files and accepted period mismatches: loudly, on both streams
+        print(line)
+        print(line, file=sys.stderr)
     if not outcome.result.balanced:
         print("ERROR: row balance failed: some input rows are unaccounted for (see manifest).", file=sys.stderr)
         return 1

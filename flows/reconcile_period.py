@@ -33,6 +33,8 @@ from reconcile.ledger import (
 from reconcile.ledger.record import now
 from reconcile.pipeline import PreparedInput, prepare, reconcile
 from reconcile.readers import discover_inputs, read_input
+from reconcile.readers.partial import excluded_inputs, missing_sides, partial_notices
+from reconcile.readers.period_check import period_mismatches
 from reconcile.report import write_outputs
 from reconcile.result import ReconResult
 from reconcile.rules import Policy, RuleBook
@@ -46,6 +48,7 @@ class RunOutcome:
     errors: tuple[str, ...] = ()
     outputs: dict[str, str] = field(default_factory=dict)
     result: ReconResult | None = None
+    notices: tuple[str, ...] = ()  # a run that went ahead without some inputs says so loudly
 
     @property
     def refused(self) -> bool:
@@ -69,10 +72,12 @@ def reconcile_task(
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
-def write_task(result: ReconResult, out: Path, lang: str, mask_nik: bool) -> dict[str, str] | InputError:
+def write_task(
+    result: ReconResult, out: Path, lang: str, mask_nik: bool, extra_manifest: dict | None = None
+) -> dict[str, str] | InputError:
     """Write the four outputs; an unwritable folder comes back as an InputError value."""
     try:
-        paths = write_outputs(result, out, lang=lang, mask_nik=mask_nik)  # type: ignore[arg-type]
+        paths = write_outputs(result, out, lang=lang, mask_nik=mask_nik, extra_manifest=extra_manifest)  # type: ignore[arg-type]
     except InputError as e:
         return e
     return {k: str(v) for k, v in vars(paths).items()}
@@ -89,6 +94,8 @@ def reconcile_period(
     lang: str = "id",
     mask_nik: bool = False,
     ledger: str | None = None,
+    allow_partial: bool = False,
+    accept_period_mismatch: bool = False,
 ) -> RunOutcome:
     """Reconcile one period's payroll files against the BPJS participant / contribution files.
 
@@ -97,6 +104,8 @@ def reconcile_period(
     policy: employer policy TOML (default: Lampung PTHL, BPU on Rp1,000,000, JKK+JKM).
     config: thresholds TOML. lang: id | en. mask_nik: show only the last 4 digits of NIKs.
     ledger: the run ledger (SQLite path or sqlite:/// URL); default `<out>/recon-ledger.sqlite`.
+    allow_partial: go on without unusable files; the report and manifest list them and what that means.
+    accept_period_mismatch: go on when a BPJS file seems to be for another month, with a warning.
     """
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
@@ -112,17 +121,24 @@ def reconcile_period(
     futures = read_file.map([f[0] for f in files], [f[1] for f in files], [f[2] for f in files])
     read = [f.result() for f in futures]
     errors = tuple(str(r) for r in read if isinstance(r, InputError))
-    if errors:
+    if errors and (not allow_partial or missing_sides(files, read)):
         logger.warning("%d unusable input file(s); no report written", len(errors))
         return RunOutcome(errors=errors)
     prepared = [r for r in read if isinstance(r, PreparedInput)]
+    mismatches = period_mismatches(prepared, period)
+    if mismatches and not accept_period_mismatch:
+        logger.warning("%d BPJS file(s) for another period; no report written", len(mismatches))
+        return RunOutcome(errors=tuple(m.message(period) for m in mismatches))
+    extra, notices = partial_notices(excluded_inputs(files, read), mismatches, period)
+    for notice in notices:
+        logger.warning("%s", notice)
     started = now()
     result = reconcile_task(prepared, period, the_policy, rules, the_config, run_id, lang)
     with period_lock(out, period):
         book = Ledger.open(ledger, out)
         result = with_history(result, book, Path(out) / ANNOTATIONS_NAME)
         result = replace(result, history=history_tables(result, book))
-        outputs = write_task(result, Path(out), lang, mask_nik)
+        outputs = write_task(result, Path(out), lang, mask_nik, extra or None)
         if isinstance(outputs, InputError):
             return RunOutcome(errors=(str(outputs),))
         digests = run_digests(
@@ -133,4 +149,4 @@ def reconcile_period(
         key=f"recon-{period}".lower(), markdown=summary_markdown(result, outputs), description="Reconciliation summary"
     )
     logger.info("period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED")
-    return RunOutcome(outputs=outputs, result=result)
+    return RunOutcome(outputs=outputs, result=result, notices=notices)

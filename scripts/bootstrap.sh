@@ -19,7 +19,7 @@ fi
 stamp=.venv/.installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
   echo "bootstrap: installing pinned dependencies (first run takes a few minutes)" >&2
-  .venv/bin/python -m pip install --quiet --upgrade "pip>=24" >&2
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e ".[test]" >&2
+  .venv/bin/python -m pip install -qq --upgrade "pip>=24" >&2
+  .venv/bin/python -m pip install -qq -c constraints.txt -e ".[test]" >&2
   touch "$stamp"
 fi

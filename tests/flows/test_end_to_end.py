@@ -51,8 +51,16 @@ def _assert_scores(data: Path, out: Path, period: str = "2018-02") -> None:
     assert micro_f1 >= 0.98, f"micro-F1 {micro_f1:.3f}\n{text}"
 
 
-def test_bundled_sample_end_to_end(tmp_path: Path) -> None:
-    assert _run(SAMPLE, tmp_path) == 0
+@pytest.fixture(scope="module")
+def sample_out(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> Path:
+    """One run of the bundled sample, shared by the tests that only read its outputs."""
+    out = tmp_path_factory.mktemp("sample-out")
+    assert _run(SAMPLE, out) == 0
+    return out
+
+
+def test_bundled_sample_end_to_end(sample_out: Path) -> None:
+    tmp_path = sample_out
     for name in (
         "recon-2018-02.xlsx",
         "recon-2018-02-exceptions.csv",
@@ -68,6 +76,30 @@ def test_bundled_sample_end_to_end(tmp_path: Path) -> None:
             outcome[k] for k in ("paired", "findings_only", "rejected", "no_action")
         )
     _assert_scores(SAMPLE, tmp_path)
+
+
+def test_pairings_per_tier_against_the_truth(sample_out: Path) -> None:
+    """Every true pair is found by the right tier, and no pair is invented (issue 3)."""
+    matches = pd.read_csv(sample_out / "recon-2018-02-matches.csv", dtype=str, keep_default_na=False)
+    truth = pd.read_csv(SAMPLE / "truth_pairs.csv", dtype=str, keep_default_na=False)
+
+    def key(frame: pd.DataFrame) -> pd.Series:
+        cols = ["payroll_file", "payroll_sheet", "payroll_row", "bpjs_file", "bpjs_sheet", "bpjs_row"]
+        rel = frame[cols].copy()
+        for side in ("payroll_file", "bpjs_file"):
+            rel[side] = rel[side].str.replace(str(SAMPLE) + "/", "", regex=False)
+        return rel.astype(str).agg("|".join, axis=1)
+
+    found = dict(zip(key(matches), matches["match_method"], strict=True))
+    expected = dict(zip(key(truth), truth["tier"].replace({"name_variant_only": "nik"}), strict=True))
+    invented = set(found) - set(expected)
+    assert not invented, sorted(invented)[:5]
+    for tier in sorted(set(expected.values())):
+        true_pairs = {k for k, t in expected.items() if t == tier}
+        by_tier = {k for k, m in found.items() if m == tier}
+        recall = len(true_pairs & by_tier) / len(true_pairs)
+        precision = len(true_pairs & by_tier) / len(by_tier) if by_tier else 1.0
+        assert recall >= 0.99 and precision >= 0.99, (tier, precision, recall)
 
 
 def test_unseen_style_dataset(tmp_path: Path) -> None:
