@@ -73,6 +73,11 @@ class ReconResult:
     #: From the run ledger: "resolved" (findings of the previous period gone now) and "trend"
     #: (per period: gaps, overpayment). Empty when no ledger was used.
     history: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: Inputs left out of this run (`--allow-partial`): path and reason. Findings are incomplete then:
+    #: a missing unit makes its workers' BPJS rows look like NOT_ON_PAYROLL.
+    excluded_inputs: tuple[dict[str, str], ...] = ()
+    #: Run-level notices for the reader, e.g. a BPJS file whose title names another month.
+    notices: tuple[str, ...] = ()
 
     @property
     def balanced(self) -> bool:
