@@ -47,6 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="go on when a BPJS file seems to be for another month than --period (with a warning)",
     )
     nightly_cli.add_commands(sub)
+    many = sub.add_parser("employers", help="reconcile many employers in parallel, each with its own inbox")
+    many.add_argument("--registry", required=True, metavar="FILE", help="TOML file of [[employer]] tables")
+    many.add_argument("--lang", choices=["id", "en"], default="id", help="report language (default id)")
+    many.add_argument("--dask", metavar="ADDRESS|local", help="run the employers on a Dask cluster")
     return parser
 
 
@@ -108,6 +112,23 @@ def run_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def employers_command(args: argparse.Namespace) -> int:
+    from flows.employers import employers, load_registry
+
+    load_registry(args.registry)  # bad registry: exit 2 before any server starts
+    flow_fn = employers
+    runner = _task_runner(args.dask)
+    if runner is not None:
+        flow_fn = employers.with_options(task_runner=runner)  # type: ignore[arg-type]
+    outcomes = flow_fn(registry=args.registry, lang=args.lang)
+    worst = 0
+    for name, periods in outcomes.items():
+        for p in periods:
+            print(f"  {name:<30} {p.period}  {p.action:<8} {p.reports.get('xlsx', '')}")
+            worst = max(worst, {"refused": 2, "failed": 1}.get(p.action, 0))
+    return worst
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -115,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
         if args.command == "run":
             return run_command(args)
+        if args.command == "employers":
+            return employers_command(args)
         raise InputError(f"unknown command {args.command}")
     except ReconError as e:
         print(f"recon: {e}", file=sys.stderr)

@@ -77,7 +77,9 @@ def write_task(
 ) -> dict[str, str] | InputError:
     """Write the four outputs; an unwritable folder comes back as an InputError value."""
     try:
-        paths = write_outputs(result, out, lang=lang, mask_nik=mask_nik, extra_manifest=extra_manifest)  # type: ignore[arg-type]
+        paths = write_outputs(
+            result, out, lang=lang, mask_nik=mask_nik, extra_manifest=extra_manifest  # type: ignore[arg-type]
+        )
     except InputError as e:
         return e
     return {k: str(v) for k, v in vars(paths).items()}
@@ -134,6 +136,11 @@ def reconcile_period(
         logger.warning("%s", notice)
     started = now()
     result = reconcile_task(prepared, period, the_policy, rules, the_config, run_id, lang)
+    result = replace(
+        result,
+        excluded_inputs=tuple(extra.get("excluded_inputs", ())),
+        notices=tuple(m.notice(period) for m in mismatches),
+    )
     with period_lock(out, period):
         book = Ledger.open(ledger, out)
         result = with_history(result, book, Path(out) / ANNOTATIONS_NAME)

@@ -30,14 +30,15 @@ def nik_province_known(nik: pd.Series) -> pd.Series:
 
 def nik_date_exists(nik: pd.Series) -> pd.Series:
     """Digits 7-12 are a real DDMMYY date (women: day + 40). A 29 February needs a leap yy."""
-    parts = embedded_birth_parts(nik)
-    sixteen = nik_has_16_digits(nik)
+    return ~nik_has_16_digits(nik) | _embedded_date_ok(embedded_birth_parts(nik))
+
+
+def _embedded_date_ok(parts: pd.DataFrame) -> pd.Series:
     day, month, yy = (parts[c].fillna(0).astype("int64") for c in ("day", "month", "yy"))
     leap = yy % 4 == 0  # yy 00 is 2000 (leap) or 1900 (not): give it the benefit of the doubt
     month_days = month.map({1: 31, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31})
     month_days = month_days.where(month != 2, 28 + leap.astype("int64")).fillna(0)
-    ok = (month >= 1) & (month <= 12) & (day >= 1) & (day <= month_days)
-    return ~sixteen | ok
+    return (month >= 1) & (month <= 12) & (day >= 1) & (day <= month_days)
 
 
 def kpj_has_11_digits(kpj: pd.Series) -> pd.Series:
@@ -50,8 +51,8 @@ def nik_matches_birth_date(frame: pd.DataFrame) -> pd.Series:
     Judged only where both are there and the embedded date exists.
     """
     nik, birth = frame["nik"], frame["birth_date"]
-    parts = embedded_birth_parts(nik)
-    comparable = nik_date_exists(nik) & nik_has_16_digits(nik) & birth.notna()
+    parts = embedded_birth_parts(nik)  # computed once: the date check reuses it
+    comparable = _embedded_date_ok(parts) & nik_has_16_digits(nik) & birth.notna()
     same = (
         (parts["day"] == birth.dt.day)
         & (parts["month"] == birth.dt.month)

@@ -60,6 +60,14 @@ def _column(frame: pd.DataFrame, idx: pd.Series, col: str) -> pd.Series:
     return out
 
 
+def _identity_column(frame: pd.DataFrame, idx: pd.Series) -> pd.Series:
+    """`identity_keys` of the rows `idx` names; keys are per row, so only those rows are keyed."""
+    present = idx.notna().to_numpy()
+    labels = pd.unique(idx[present].astype(int).to_numpy())
+    keyed = frame.loc[labels]
+    return _column(keyed.assign(_id=identity_keys(keyed)), idx, "_id")
+
+
 def finding_ids(category: pd.Series, identity: pd.Series) -> pd.Series:
     """sha1 of category and identity, 16 hex digits."""
     return pd.Series(
@@ -85,10 +93,7 @@ def exceptions_frame(
     for col in ("expected_idr", "billed_idr", "difference_idr", "exposure_idr"):
         out[col] = core[col].round()
     out["detail"] = core["detail"]
-    identity = _pick(
-        _column(payroll.assign(_id=identity_keys(payroll)), p_idx, "_id"),
-        _column(bpjs.assign(_id=identity_keys(bpjs)), b_idx, "_id"),
-    )
+    identity = _pick(_identity_column(payroll, p_idx), _identity_column(bpjs, b_idx))
     out["finding_id"] = finding_ids(out["category"], identity.astype(str))
     out["first_seen"] = period
     out["age_months"] = 1

@@ -8,12 +8,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify.core import concat_core, core_frame
 from reconcile.classify.refs import join_refs, row_refs
 from reconcile.messages import Lang, message
+
+#: A row: a pandas Series or a dict of the fields read.
+Row = pd.Series | Mapping[str, Any]
 
 
 def _date(value: object) -> str:
@@ -25,7 +31,7 @@ def _is_false(value: object) -> bool:
     return not pd.isna(value) and not bool(value)
 
 
-def _nik_state(payroll_row: pd.Series, bpjs_row: pd.Series, lang: Lang) -> str:
+def _nik_state(payroll_row: Row, bpjs_row: Row, lang: Lang) -> str:
     if pd.isna(payroll_row["nik"]) and pd.isna(payroll_row["nik_raw"]):
         return message("nik_state_missing", lang)
     if not payroll_row["nik_valid"]:
@@ -35,7 +41,7 @@ def _nik_state(payroll_row: pd.Series, bpjs_row: pd.Series, lang: Lang) -> str:
     return message("nik_state_differs", lang)
 
 
-def explain_pair(pair: pd.Series, payroll_row: pd.Series, bpjs_row: pd.Series, lang: Lang) -> str:
+def explain_pair(pair: Row, payroll_row: Row, bpjs_row: Row, lang: Lang) -> str:
     """In words: how the two rows were paired, and what agreed and what did not."""
     method = str(pair["match_method"])
     parts = [message(f"identity_method_{method}", lang, nik_state=_nik_state(payroll_row, bpjs_row, lang))]
@@ -64,6 +70,12 @@ def explain_pair(pair: pd.Series, payroll_row: pd.Series, bpjs_row: pd.Series, l
     return " ".join(parts) + message("identity_covered", lang)
 
 
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, object]]:
+    """The rows of `frame` as dicts holding `columns`, values as a row Series would give them."""
+    values = [frame[c].astype(object).tolist() for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
 def needs_correction(pairs: pd.DataFrame) -> pd.Series:
     """Pairs that are an IDENTITY_MISMATCH: non-exact method, or name / birth date disagree."""
     name_off = pairs["name_agrees"].astype("boolean").eq(False).fillna(False)
@@ -76,8 +88,12 @@ def identity_mismatches(
 ) -> pd.DataFrame:
     """One IDENTITY_MISMATCH per payroll row involved (the first problem pair or conflict)."""
     flagged = pairs[needs_correction(pairs)].drop_duplicates("payroll_idx")
+    # Rows as plain dicts of the few fields explain_pair reads: `.loc` of one row is slow at 100k rows.
+    pair_rows = _records(flagged, ["match_method", "name_agrees", "birth_date_agrees"])
+    payroll_rows = _records(payroll.loc[flagged["payroll_idx"]], ["nik", "nik_raw", "nik_valid", "name", "birth_date"])
+    bpjs_rows = _records(bpjs.loc[flagged["bpjs_idx"]], ["nik", "name", "birth_date"])
     pair_details = [
-        explain_pair(p, payroll.loc[p["payroll_idx"]], bpjs.loc[p["bpjs_idx"]], lang) for _, p in flagged.iterrows()
+        explain_pair(p, pr, br, lang) for p, pr, br in zip(pair_rows, payroll_rows, bpjs_rows, strict=True)
     ]
     found = [
         core_frame(

@@ -7,6 +7,7 @@ the file gave them (str, int, float, date/datetime, None); typing them is the no
 from __future__ import annotations
 
 import hashlib
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -98,9 +99,12 @@ def _no_header_message(grids: list[Grid], table: AliasTable) -> str:
     return f"no header found; {expected}; the most header-like row ({where}) has: {seen}"
 
 
-def _column(body: list[Row], c: int) -> np.ndarray:
-    """Column `c` of `body` as an object array; empty and whitespace-only cells become None."""
-    cells = (r[c] if c < len(r) else None for r in body)
+def _column(body: list[Row], c: int, width: int) -> np.ndarray:
+    """Column `c` of `body` as an object array; empty and whitespace-only cells become None.
+
+    `width` is the length of the shortest row: columns left of it are taken without a bounds test.
+    """
+    cells = map(itemgetter(c), body) if c < width else (r[c] if c < len(r) else None for r in body)
     values = [None if v.__class__ is str and not v.strip() else v for v in cells]
     column = np.empty(len(values), dtype=object)
     column[:] = values
@@ -126,7 +130,8 @@ def _read_sheet(
     _fill_merged_unit(grid, header)
     start = header.data_start
     body = grid.rows[start:]
-    values = {f: _column(body, c) for f, c in header.columns.items()}
+    width = min(map(len, body), default=0)
+    values = {f: _column(body, c, width) for f, c in header.columns.items()}
     keep = np.flatnonzero(classify(body, values, header))
     if grid.row_numbers is None:
         row_numbers = keep + start + 1

@@ -57,7 +57,9 @@ def excluded_inputs(files: Sequence[tuple[Any, str, str]], read: Sequence[object
 def missing_sides(files: Sequence[tuple[Any, str, str]], read: Sequence[object]) -> set[str]:
     """Kinds (payroll, bpjs) with no usable file left: nothing to reconcile even with --allow-partial."""
     kinds = {kind for _, _, kind in files}
-    usable = {kind for (_, _, kind), value in zip(files, read, strict=True) if not isinstance(value, InputError)}
+    usable = {
+        kind for (_, _, kind), value in zip(files, read, strict=True) if not isinstance(value, InputError)
+    }
     return kinds - usable
 
 

@@ -42,6 +42,13 @@ class PeriodMismatch:
     found: str  # the period the file seems to be for, YYYY-MM
     evidence: str  # what says so, without personal data
 
+    def notice(self, period: str) -> str:
+        """For the report of a run that accepted the mismatch."""
+        return (
+            f"{self.path}: this BPJS file seems to be for {self.found}, not {period} ({self.evidence}); "
+            "accepted with --accept-period-mismatch: joiners, leavers and premiums may be reported wrongly"
+        )
+
     def message(self, period: str) -> str:
         return (
             f"{self.path}: this BPJS file seems to be for {self.found}, not {period} ({self.evidence}); "
@@ -90,7 +97,9 @@ def period_mismatches(inputs: Iterable[object], period: str) -> list[PeriodMisma
         sheets: Iterable[Mapping[str, object]] = getattr(item, "sheets", ())
         frame = getattr(getattr(item, "prepared", None), "frame", None)
         joins = frame["join_date"] if frame is not None and "join_date" in frame else None
-        mismatch = check_period(str(getattr(item, "path", "")), period, [str(s.get("title", "")) for s in sheets], joins)
+        mismatch = check_period(
+            str(getattr(item, "path", "")), period, [str(s.get("title", "")) for s in sheets], joins
+        )
         if mismatch is not None:
             found.append(mismatch)
     return found

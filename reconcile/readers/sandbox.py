@@ -49,7 +49,9 @@ DEFAULT_SANDBOX = SandboxLimits()
 last_stats: dict[str, Any] = {}
 
 
-def read_workbook_sandboxed(path: Path, display_path: str, limits: SandboxLimits = DEFAULT_SANDBOX) -> list[Grid]:
+def read_workbook_sandboxed(
+    path: Path, display_path: str, limits: SandboxLimits = DEFAULT_SANDBOX
+) -> list[Grid]:
     """Every worksheet of `path` as a grid, parsed in a limited child process."""
     started = time.monotonic()
     with tempfile.TemporaryFile() as stderr:
@@ -81,7 +83,9 @@ def read_workbook_sandboxed(path: Path, display_path: str, limits: SandboxLimits
                     path=display_path,
                 ) from None
             stderr.seek(0)
-            raise InputError(_describe_death(child.returncode, stderr.read()[-4096:], limits), path=display_path) from None
+            raise InputError(
+                _describe_death(child.returncode, stderr.read()[-4096:], limits), path=display_path
+            ) from None
         finally:
             watchdog.cancel()
             if child.poll() is None:
@@ -135,7 +139,13 @@ def _describe_death(returncode: int | None, stderr: bytes, limits: SandboxLimits
     limit = f"{limits.memory_bytes / _GB:.2g} GB"
     alloc = _ALLOCATION.search(stderr.decode("utf-8", "replace"))
     if alloc or returncode in (-6, -9, -11, 137):
-        what = f" ({alloc.group()})" if alloc else f" (signal {-returncode})" if returncode and returncode < 0 else ""
+        what = (
+            f" ({alloc.group()})"
+            if alloc
+            else f" (signal {-returncode})"
+            if returncode and returncode < 0
+            else ""
+        )
         return (
             f"the Excel reader was stopped{what}: opening the workbook needs more than {limit} of memory "
             "(a zip bomb, a huge sheet, or a cell far out such as XFD1048576) or the file is damaged; "

@@ -42,7 +42,9 @@ def _send(out: IO[bytes], message: tuple[Any, ...]) -> None:
 def _safe(error: BaseException) -> str:
     """Calamine's message, short, with long digit runs (a NIK in a bad cell) masked."""
     text = " ".join(str(error).split())[:300]
-    return _LONG_DIGITS.sub(lambda m: "*" * (len(m.group()) - 4) + m.group()[-4:], text) or type(error).__name__
+    return (
+        _LONG_DIGITS.sub(lambda m: "*" * (len(m.group()) - 4) + m.group()[-4:], text) or type(error).__name__
+    )
 
 
 def _rows(sheet: Any) -> Iterator[list[Any]]:
@@ -78,9 +80,16 @@ def parse_workbook(out: IO[bytes], path: str) -> None:
     try:
         part = _declares_entities(path)
         if part is not None:
-            _send(out, ("error", f"part {part!r} declares XML entities (a DOCTYPE), which Excel never writes: "
-                        "the file may be crafted to attack the reader (billion laughs, XXE) and was not opened; "
-                        "ask the office to save it again from Excel", ""))
+            _send(
+                out,
+                (
+                    "error",
+                    f"part {part!r} declares XML entities (a DOCTYPE), which Excel never writes: "
+                    "the file may be crafted to attack the reader (billion laughs, XXE) and was not opened; "
+                    "ask the office to save it again from Excel",
+                    "",
+                ),
+            )
             return
         book = pc.CalamineWorkbook.from_path(path)
         names = [m.name for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]

@@ -79,7 +79,9 @@ def check_zip(path: Path, display_path: str, limits: ZipLimits = DEFAULT_LIMITS)
         )
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        raise InputError(f"a zip file but not an Excel workbook (no xl/workbook.xml); {redo}", path=display_path)
+        raise InputError(
+            f"a zip file but not an Excel workbook (no xl/workbook.xml); {redo}", path=display_path
+        )
     total = 0
     for m in members:
         if m.flag_bits & 0x1:
@@ -96,7 +98,8 @@ def check_zip(path: Path, display_path: str, limits: ZipLimits = DEFAULT_LIMITS)
         ratio = m.file_size / max(m.compress_size, 1)
         if m.file_size > limits.ratio_floor_bytes and ratio > limits.max_ratio:
             raise InputError(
-                f"part {m.filename!r} expands {ratio:,.0f} times ({_mb(m.compress_size)} -> {_mb(m.file_size)}; "
+                f"part {m.filename!r} expands {ratio:,.0f} times "
+                f"({_mb(m.compress_size)} -> {_mb(m.file_size)}; "
                 f"limit {limits.max_ratio:,.0f}): a zip bomb; {redo}",
                 path=display_path,
             )

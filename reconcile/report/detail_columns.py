@@ -37,8 +37,10 @@ _ALL = [
     Column("match_method", "text", 22),
     Column("score", "score"),
     Column("detail", "text", 48),
+    Column("status", "text", 16),  # translated code (baru / masih terbuka / dijelaskan)
     Column("age_months", "int"),
     Column("first_seen", "text", 10),
+    Column("explained", "text", 40),
     Column("finding_id", "text", 16),
     Column("payroll_file", "text", 30),
     Column("payroll_sheet", "text", 14),
@@ -80,6 +82,21 @@ def category_columns(category: Category) -> tuple[list[str], list[str]]:
     order = [c.key for c in _ALL if c.key != "score"]
     return [k for k in order if k in always], [k for k in order if k not in always]
 
+
+#: The "Selesai" sheet: findings of the previous period that are gone now (ledger columns, translated).
+RESOLVED_COLUMNS = [
+    Column("category", "text", 24),
+    *(COLUMNS[k] for k in ("name", "nik", "kpj", "unit")),
+    Column("last_seen", "text", 10),
+    *(COLUMNS[k] for k in ("first_seen", "age_months", "explained")),
+    *(COLUMNS[k] for k in ("expected_idr", "billed_idr", "difference_idr", "exposure_idr")),
+    COLUMNS["finding_id"],
+    *(COLUMNS[k] for k in (*PAYROLL_REF, *BPJS_REF)),
+]
+#: Shown on the "Selesai" sheet only when some row holds a value (amounts, row references of one side).
+RESOLVED_OPTIONAL = frozenset(
+    {"explained", "expected_idr", "billed_idr", "difference_idr", "exposure_idr", *PAYROLL_REF, *BPJS_REF}
+)
 
 MATCH_ORDER = ["name", "nik", "kpj", "unit", "match_method", "score", *PAYROLL_REF, *BPJS_REF]
 

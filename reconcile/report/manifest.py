@@ -43,13 +43,20 @@ def build_manifest(
     mask_nik: bool,
     extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The manifest as a dict, keys in a fixed order; `extra` is merged in last (nested dicts merged)."""
+    """The manifest as a dict, keys in a fixed order; `extra` is merged in last (nested dicts merged).
+
+    `complete` is false when any input was left out (`excluded_inputs`, from the result or `extra`):
+    the findings are incomplete then. `notices` are the run's notices for the reader.
+    """
     s = result.summary
     manifest: dict[str, Any] = {
         "period": result.period,
         "run_id": result.run_id,
         "generated_at": generated_at.isoformat(timespec="seconds"),
         "employer": dict(result.employer),
+        "complete": not result.excluded_inputs,  # set again below: `extra` may list left-out files too
+        "excluded_inputs": [dict(e) for e in result.excluded_inputs],
+        "notices": list(result.notices),
         "inputs": [_input_entry(i) for i in result.inputs],
         "counts": {str(c): int(s.counts.get(str(c), 0)) for c in CATEGORY_ORDER},
         "figures": {
@@ -84,7 +91,9 @@ def build_manifest(
             "manifest": paths.manifest.name,
         },
     }
-    return _merge(manifest, extra or {})
+    merged = _merge(manifest, extra or {})
+    merged["complete"] = not merged.get("excluded_inputs")
+    return merged
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

@@ -8,8 +8,11 @@ optionally split by spaces, dots or dashes, count as an identity number here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
+
+from reconcile.result import ReconResult
 
 _LONG_NUMBER = re.compile(r"\d(?:[ .\-]?\d){11,}")
 KEEP = 4
@@ -55,3 +58,23 @@ def _mask_nik_cell(value: object) -> object:
 
 def _mask_text_cell(value: object) -> object:
     return mask_numbers_in_text(value) if isinstance(value, str) else value
+
+
+def mask_result(result: ReconResult) -> ReconResult:
+    """A copy of `result` for a distribution copy: every frame, history table, notice and left-out file
+    reason masked. Figures, counts and row outcomes are unchanged."""
+    return replace(
+        result,
+        findings=mask_frame(result.findings),
+        matches=mask_frame(result.matches),
+        warnings=mask_frame(result.warnings),
+        history={name: mask_frame(frame) for name, frame in result.history.items()},
+        excluded_inputs=tuple(
+            {
+                key: mask_numbers_in_text(value) if isinstance(value, str) else value
+                for key, value in entry.items()
+            }
+            for entry in result.excluded_inputs
+        ),
+        notices=tuple(mask_numbers_in_text(n) for n in result.notices),
+    )

@@ -18,7 +18,7 @@ from reconcile.report.csv_files import write_exceptions_csv, write_matches_csv
 from reconcile.report.folder_lock import folder_lock
 from reconcile.report.labels import Lang, load_labels
 from reconcile.report.manifest import build_manifest, manifest_text
-from reconcile.report.masking import mask_frame
+from reconcile.report.masking import mask_result
 from reconcile.report.output_names import OutputPaths, next_version, output_paths
 from reconcile.report.workbook import build_workbook
 from reconcile.result import ReconResult
@@ -76,16 +76,17 @@ def write_outputs(
 ) -> OutputPaths:
     """Render `result` into recon-<period>[-vN].xlsx, -exceptions.csv, -matches.csv and -manifest.json.
 
-    `mask_nik` writes a distribution copy: every NIK shows only its last 4 digits, in every file.
+    `mask_nik` writes a distribution copy: every NIK shows only its last 4 digits, in every file
+    (findings, matches, warnings, the resolved-findings history, notices and left-out file reasons).
     `generated_at` defaults to now (local time, with its UTC offset in the manifest).
     An output folder that cannot be created or written raises InputError and leaves no file behind.
     """
     out_dir = Path(out_dir)
     labels = load_labels(lang)
     when = generated_at or dt.datetime.now().astimezone()
+    if mask_nik:  # from here on only the masked copy is used, for every file
+        result = mask_result(result)
     findings, matches, warnings = result.findings, result.matches, result.warnings
-    if mask_nik:
-        findings, matches, warnings = mask_frame(findings), mask_frame(matches), mask_frame(warnings)
 
     _prepare_folder(out_dir)
     temps: dict[str, Path] = {}

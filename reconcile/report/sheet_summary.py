@@ -16,6 +16,8 @@ from reconcile.report.labels import Labels
 from reconcile.report.layout_grid import LayoutGrid, link
 from reconcile.report.page_setup import apply_print, prepare_print
 from reconcile.report.summary_charts import coverage_chart, findings_chart
+from reconcile.report.summary_history import history_section
+from reconcile.report.summary_notices import TALL_ROW_PT, incomplete_banner, incomplete_details, notices_box
 from reconcile.report.values import as_float, as_int, as_text
 from reconcile.result import ReconResult
 
@@ -33,6 +35,7 @@ class SheetLinks:
     warnings: str
     matches: str
     explain: str
+    resolved: str | None = None  # the "Selesai" sheet, when the run had a ledger
 
 
 def write_summary(
@@ -51,16 +54,21 @@ def write_summary(
     prepare_print(ws)
     grid = LayoutGrid(ws, WIDTHS)
     L = labels
-    grid.line(L("summary.title", period=result.period), font=styles.TITLE_FONT)
+    grid.heights[grid.line(L("summary.title", period=result.period), font=styles.TITLE_FONT)] = TALL_ROW_PT
+    incomplete_banner(grid, result.excluded_inputs, L)  # row 2 then: repeated on every printed page
+    incomplete_details(grid, result.excluded_inputs, L)
     _balance_banner(grid, result, L)
     grid.blank()
     _header_block(grid, result, L, generated_at)
+    notices_box(grid, result.notices, L)
     grid.blank()
     _inputs_table(grid, result, L)
     grid.blank()
     _key_figures(grid, result, L)
     grid.blank()
     _categories_table(grid, result, L, links)
+    grid.blank()
+    history_section(grid, result, findings, L, links.resolved)
     grid.blank()
     _units_table(grid, result, L)
     grid.blank()

@@ -29,6 +29,24 @@ ALARM_FILL = PatternFill("solid", fgColor="C62828")
 ACTION_FILL = PatternFill("solid", fgColor="FCE4D6")  # conditional: needs action first
 WARN_FILL = PatternFill("solid", fgColor="FFF2CC")
 
+NOTICE_FILL = PatternFill("solid", fgColor="FFE699")  # run notices: a highlighted box under the header
+NOTICE_TITLE_FONT = Font(name=FONT, bold=True, size=12, color="7F6000")
+ALARM_TITLE_FONT = Font(name=FONT, bold=True, size=14, color="FFFFFF")  # incomplete report
+ALARM_TEXT_FONT = Font(name=FONT, bold=True, size=11, color="FFFFFF")
+
+
+def cf_fill(color: str) -> PatternFill:
+    """A fill for a conditional format: Excel reads a differential solid fill from its background colour."""
+    return PatternFill(fill_type="solid", start_color=color, end_color=color)
+
+
+# Conditional formats of the detail sheets: what needs action first, and what was explained (greyed).
+CF_ACTION_FILL = cf_fill("FCE4D6")
+CF_ACTION_FONT = Font(bold=True, color="C00000")
+CF_WARN_FILL = cf_fill("FFF2CC")
+CF_MUTED_FILL = cf_fill("E7E6E6")
+CF_MUTED_FONT = Font(italic=True, color="7F7F7F")
+
 THIN = Side(style="thin", color="BFBFBF")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 

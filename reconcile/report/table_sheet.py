@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.formatting.rule import CellIsRule, DataBarRule
+from openpyxl.formatting.rule import CellIsRule, DataBarRule, FormulaRule
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -49,6 +49,8 @@ class TableSpec:
     headers: list[str]
     empty_text: str
     databar: str | None = None  # column key carrying data bars (the amount to act on first)
+    #: (column key, shown value) of rows to grey out, e.g. ("status", "dijelaskan"): explained findings.
+    muted: tuple[str, str] | None = None
 
 
 def sheet_titles(title: str, parts: int) -> list[str]:
@@ -156,22 +158,42 @@ def _template(ws: WriteOnlyWorksheet, column: Column) -> WriteOnlyCell:
     return cell
 
 
+def _formula_text(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _flag(ws: WriteOnlyWorksheet, spec: TableSpec, last_row: int) -> None:
-    """Conditional formats: data bars on the amount to act on, old findings and weak pairings shaded."""
-    for i, column in enumerate(spec.columns, start=1):
-        rng = f"{get_column_letter(i)}2:{get_column_letter(i)}{last_row}"
-        if column.key == spec.databar:
+    """Conditional formats: explained rows greyed, data bars on the amount to act on, findings open
+    AGE_ALERT_MONTHS or more (not explained) shaded in the age and status cells, weak pairings shaded."""
+    letters = {c.key: get_column_letter(i) for i, c in enumerate(spec.columns, start=1)}
+    last_col = get_column_letter(len(spec.columns))
+    not_muted = ""
+    if spec.muted and spec.muted[0] in letters:
+        # First rule, so it wins where rules overlap; the age rule also excludes these rows explicitly.
+        key, value = spec.muted
+        test = f"${letters[key]}2={_formula_text(value)}"
+        ws.conditional_formatting.add(
+            f"A2:{last_col}{last_row}",
+            FormulaRule(
+                formula=[test], fill=styles.CF_MUTED_FILL, font=styles.CF_MUTED_FONT, stopIfTrue=True
+            ),
+        )
+        not_muted = f",${letters[key]}2<>{_formula_text(value)}"
+    if "age_months" in letters:
+        age = f"${letters['age_months']}2"
+        old = f"AND(ISNUMBER({age}),{age}>={AGE_ALERT_MONTHS}{not_muted})"
+        cells = [letters[k] for k in ("status", "age_months") if k in letters]
+        ranges = " ".join(f"{c}2:{c}{last_row}" for c in cells)
+        ws.conditional_formatting.add(
+            ranges, FormulaRule(formula=[old], fill=styles.CF_ACTION_FILL, font=styles.CF_ACTION_FONT)
+        )
+    for key, letter in letters.items():
+        rng = f"{letter}2:{letter}{last_row}"
+        if key == spec.databar:
             ws.conditional_formatting.add(
                 rng, DataBarRule(start_type="min", end_type="max", color="F4B183", showValue=True)
             )
-        elif column.key == "age_months":
+        elif key == "score":
             ws.conditional_formatting.add(
-                rng,
-                CellIsRule(
-                    operator="greaterThanOrEqual", formula=[str(AGE_ALERT_MONTHS)], fill=styles.ACTION_FILL
-                ),
-            )
-        elif column.key == "score":
-            ws.conditional_formatting.add(
-                rng, CellIsRule(operator="lessThan", formula=["1"], fill=styles.WARN_FILL)
+                rng, CellIsRule(operator="lessThan", formula=["1"], fill=styles.CF_WARN_FILL)
             )

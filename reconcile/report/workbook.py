@@ -13,10 +13,13 @@ import pandas as pd
 from openpyxl import Workbook
 
 from reconcile.categories import CATEGORY_ORDER, Category
+from reconcile.ledger.history import FindingStatus
 from reconcile.report.detail_columns import (
     COLUMNS,
     MATCH_ORDER,
     PRIMARY_AMOUNT,
+    RESOLVED_COLUMNS,
+    RESOLVED_OPTIONAL,
     WARNING_COLUMNS,
     Column,
     category_columns,
@@ -33,6 +36,26 @@ def _filled(frame: pd.DataFrame, key: str) -> bool:
     return key in frame.columns and not frame[key].map(is_missing).all()
 
 
+def translate_status(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """`frame` with its status codes (new / open / explained) shown in the report's language."""
+    if "status" not in frame.columns:
+        return frame
+    names = {s.value: labels(f"status.{s.value}") for s in FindingStatus}
+    return frame.assign(
+        status=frame["status"].map(lambda v: names.get(str(v), v) if not is_missing(v) else v)
+    )
+
+
+def _resolved_spec(resolved: pd.DataFrame, labels: Labels) -> TableSpec:
+    frame = resolved.rename(columns={"period": "last_seen"})
+    if "category" in frame.columns:
+        categories = {str(c): labels(f"cat.{c}") for c in CATEGORY_ORDER}
+        frame = frame.assign(category=frame["category"].map(lambda v: categories.get(str(v), v)))
+    columns = [c for c in RESOLVED_COLUMNS if c.key not in RESOLVED_OPTIONAL or _filled(frame, c.key)]
+    headers = [labels(c.label_key) for c in columns]
+    return TableSpec(labels("sheet.resolved"), frame, columns, headers, labels("empty.resolved"))
+
+
 def _category_spec(category: Category, rows: pd.DataFrame, labels: Labels) -> TableSpec:
     always, optional = category_columns(category)
     keys = [k for k in [*always, *optional] if k in always or _filled(rows, k)]
@@ -41,7 +64,8 @@ def _category_spec(category: Category, rows: pd.DataFrame, labels: Labels) -> Ta
         magnitude = rows[primary].map(lambda v: abs(as_int(v) or 0))
         rows = rows.assign(_order=magnitude).sort_values("_order", ascending=False, kind="stable")
     title = labels("sheet.rejected") if category == Category.INVALID_ROW else labels(f"cat.{category}")
-    return _spec(title, rows, [COLUMNS[k] for k in keys], labels, databar=primary)
+    muted = ("status", labels(f"status.{FindingStatus.EXPLAINED.value}"))
+    return _spec(title, rows, [COLUMNS[k] for k in keys], labels, databar=primary, muted=muted)
 
 
 def _spec(title: str, frame: pd.DataFrame, columns: list[Column], labels: Labels, **kw: object) -> TableSpec:
@@ -60,14 +84,21 @@ def build_workbook(
     generated_at: dt.datetime,
     max_rows: int = MAX_DATA_ROWS,
 ) -> list[str]:
-    """Write the workbook to `path` from (possibly masked) frames; returns the sheet titles in order."""
-    by_category = {c: findings[findings["category"] == str(c)] for c in CATEGORY_ORDER}
+    """Write the workbook to `path` from (possibly masked) frames; returns the sheet titles in order.
+
+    `result.history["resolved"]`, when present, becomes the "Selesai" sheet after the rejected rows.
+    """
+    shown = translate_status(findings, labels)
+    by_category = {c: shown[shown["category"] == str(c)] for c in CATEGORY_ORDER}
     specs = [
         _category_spec(c, rows, labels)
         for c, rows in by_category.items()
         if c != Category.INVALID_ROW and not rows.empty
     ]
     specs.append(_category_spec(Category.INVALID_ROW, by_category[Category.INVALID_ROW], labels))
+    resolved = result.history.get("resolved")
+    if resolved is not None:
+        specs.append(_resolved_spec(resolved, labels))
     specs.append(_spec(labels("sheet.warnings"), warnings, WARNING_COLUMNS, labels))
     match_columns = [COLUMNS[k] for k in MATCH_ORDER]
     specs.append(_spec(labels("sheet.matches"), matches, match_columns, labels))
@@ -85,6 +116,7 @@ def build_workbook(
         warnings=first_titles[labels("sheet.warnings")],
         matches=first_titles[labels("sheet.matches")],
         explain=labels("sheet.explain"),
+        resolved=first_titles[labels("sheet.resolved")] if resolved is not None else None,
     )
 
     wb = Workbook(write_only=True)

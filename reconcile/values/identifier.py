@@ -88,11 +88,12 @@ def read_identifiers(values: pd.Series) -> pd.DataFrame:
     """
     cells = pd.Series(np.asarray(values, dtype=object), index=values.index)
     # Only text cells can take the fast path; numbers (numeric NIK cells) need read_identifier.
-    is_text = np.fromiter((isinstance(v, str) for v in cells.to_numpy()), dtype=bool, count=len(cells))
-    plain = np.zeros(len(cells), dtype=bool)
-    if is_text.any():
-        text = pd.Series(cells.to_numpy()[is_text], dtype="string")
-        plain[is_text] = text.str.fullmatch("[0-9]+").fillna(False).astype(bool).to_numpy()
+    # isdigit() and isascii() together are the regex [0-9]+, without building a string array first.
+    plain = np.fromiter(
+        (isinstance(v, str) and v.isdigit() and v.isascii() for v in cells.to_numpy()),
+        dtype=bool,
+        count=len(cells),
+    )
     digits = np.full(len(cells), None, dtype=object)
     digits[plain] = cells.to_numpy()[plain]
     raw = digits.copy()

@@ -92,8 +92,14 @@ def cell_xml(r: int, c: int, value: object, style: int = 0) -> str:
     return f'<c r="{ref}"{s}><v>{value}</v></c>'
 
 
-def sheet_xml(rows: list[list[object]], *, dimension: str = "", prolog: str = "", extra_cells: str = "",
-              styles: dict[tuple[int, int], int] | None = None) -> str:
+def sheet_xml(
+    rows: list[list[object]],
+    *,
+    dimension: str = "",
+    prolog: str = "",
+    extra_cells: str = "",
+    styles: dict[tuple[int, int], int] | None = None,
+) -> str:
     styles = styles or {}
     body = "".join(
         f'<row r="{r + 1}">'
@@ -166,20 +172,53 @@ def write_zip(path: Path, members: list[Member]) -> Path:
             offset = f.tell()
             size = m.size if m.declared_size is None else m.declared_size
             name = m.name.encode()
-            f.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, m.crc, m.compressed, size,
-                                len(name), 0) + name)
+            f.write(
+                struct.pack(
+                    "<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, m.crc, m.compressed, size, len(name), 0
+                )
+                + name
+            )
             for chunk in m.data:
                 f.write(chunk)
-            central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, m.crc,
-                                   m.compressed, size, len(name), 0, 0, 0, 0, 0, offset) + name
+            central += (
+                struct.pack(
+                    "<IHHHHHHIIIHHHHHII",
+                    0x02014B50,
+                    20,
+                    20,
+                    0,
+                    8,
+                    0,
+                    0x21,
+                    m.crc,
+                    m.compressed,
+                    size,
+                    len(name),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    offset,
+                )
+                + name
+            )
         start = f.tell()
         f.write(central)
-        f.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), start, 0))
+        f.write(
+            struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), start, 0)
+        )
     return path
 
 
-def xlsx(path: Path, sheet: str | None, *, shared: str | None = None, workbook: str | None = None,
-         extra: list[Member] | None = None) -> Path:
+def xlsx(
+    path: Path,
+    sheet: str | None,
+    *,
+    shared: str | None = None,
+    workbook: str | None = None,
+    extra: list[Member] | None = None,
+) -> Path:
     """A minimal workbook with one sheet named Gaji, from the given part texts."""
     members = [
         member("[Content_Types].xml", _CONTENT_TYPES),

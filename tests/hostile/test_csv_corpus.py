@@ -39,7 +39,12 @@ def test_bom_semicolons_cp1252_and_decimal_commas(tmp_path: Path) -> None:
 
 
 def test_ragged_rows_keep_their_line_numbers(tmp_path: Path) -> None:
-    lines = ["NO,NAMA,NIK,UPAH", "1,BUDI,1871011205850001", "2,SITI,1871015205870002,1500000,extra,cells", "3"]
+    lines = [
+        "NO,NAMA,NIK,UPAH",
+        "1,BUDI,1871011205850001",
+        "2,SITI,1871015205870002,1500000,extra,cells",
+        "3",
+    ]
 
     table, typed = _typed(_write(tmp_path, lines))
 
@@ -58,7 +63,11 @@ def test_duplicate_headers_use_the_first_column(tmp_path: Path) -> None:
 
 
 def test_control_characters_and_over_long_values(tmp_path: Path) -> None:
-    lines = ["NO,NAMA,NIK,UPAH", "1,BUDI\x07 SANTOSO\x1b,1871011205850001,1500000", f"2,{'A' * 100_000},1871015205870002,1"]
+    lines = [
+        "NO,NAMA,NIK,UPAH",
+        "1,BUDI\x07 SANTOSO\x1b,1871011205850001,1500000",
+        f"2,{'A' * 100_000},1871015205870002,1",
+    ]
 
     table, typed = _typed(_write(tmp_path, lines))
 

@@ -55,7 +55,9 @@ _ROW_BLOCK = b'<row><c t="n"><v>1</v></c><c t="n"><v>2</v></c></row>' * 20_000  
 
 def _bomb(d: Path, name: str, declared_size: int | None) -> Path:
     head = c.sheet_xml([c.HEADER]).split("</sheetData>")[0].encode()
-    sheet = c.repeated_member("xl/worksheets/sheet1.xml", head, _ROW_BLOCK, 3_000, b"</sheetData></worksheet>")
+    sheet = c.repeated_member(
+        "xl/worksheets/sheet1.xml", head, _ROW_BLOCK, 3_000, b"</sheetData></worksheet>"
+    )
     sheet.declared_size = declared_size
     return c.xlsx(d / name, None, extra=[sheet])
 
@@ -86,7 +88,9 @@ def build_truncated(d: Path) -> Path:
 
 def build_password_protected(d: Path) -> Path:
     path = d / "password.xlsx"  # an encrypted xlsx is an OLE2 compound file holding EncryptedPackage
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le"))
+    path.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + "EncryptedPackage".encode("utf-16-le")
+    )
     return path
 
 
@@ -98,8 +102,10 @@ def build_legacy_xls_renamed(d: Path) -> Path:
 
 def build_html_renamed(d: Path) -> Path:
     path = d / "web_export.xlsx"
-    path.write_text("\ufeff<!DOCTYPE html><html><body><table><tr><td>NIK</td><td>NAMA</td></tr></table></body></html>",
-                    encoding="utf-8")
+    path.write_text(
+        "\ufeff<!DOCTYPE html><html><body><table><tr><td>NIK</td><td>NAMA</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -205,9 +211,15 @@ def test_error_cells_and_formulas_without_values_keep_their_text(tmp_path: Path)
 
 def test_control_characters_and_over_long_strings_are_read(tmp_path: Path) -> None:
     long_name = "SITI " + "A" * 40_000
-    rows = [c.HEADER, [1, "BUDI\u0007 SANTOSO\u001b", "1871011205850001", "12-05-1985", 1500000],
-            [2, long_name, "1871015205870002", "12-05-1987", 1500000]]
-    path = c.xlsx(tmp_path / "odd_text.xlsx", c.sheet_xml(rows).replace("\u0007", "_x0007_").replace("\u001b", "_x001B_"))
+    rows = [
+        c.HEADER,
+        [1, "BUDI\u0007 SANTOSO\u001b", "1871011205850001", "12-05-1985", 1500000],
+        [2, long_name, "1871015205870002", "12-05-1987", 1500000],
+    ]
+    path = c.xlsx(
+        tmp_path / "odd_text.xlsx",
+        c.sheet_xml(rows).replace("\u0007", "_x0007_").replace("\u001b", "_x001B_"),
+    )
 
     table = read_input(path, "in/odd_text.xlsx", "payroll")
 
@@ -245,8 +257,14 @@ print(json.dumps(out))
 def test_peak_memory_stays_under_1_5_gb_on_every_case(tmp_path: Path) -> None:
     """In a fresh process, so ru_maxrss covers only the corpus: parent and every reader child."""
     paths = [str(build(tmp_path)) for build, _ in REFUSED.values()]
-    done = subprocess.run([sys.executable, "-c", _PEAK_SCRIPT, *paths], cwd=REPO, capture_output=True,
-                          text=True, check=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_SCRIPT, *paths],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+    )
     figures = json.loads(done.stdout)
     print(json.dumps(figures, indent=1))  # the report quotes these (pytest -s)
     limit = 1.5 * (1 << 30)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from reconcile.categories import CATEGORY_ORDER, EXCEPTION_COLUMNS, MATCH_COLUMNS, Category
+from reconcile.ledger.schema import FINDING_FIELDS
 from reconcile.model import ISSUE_COLUMNS
 from reconcile.result import InputOutcome, ReconResult, Summary
 
@@ -164,8 +165,89 @@ def units_frame() -> pd.DataFrame:
     )
 
 
-def make_result(*, balanced: bool = True, findings: pd.DataFrame | None = None) -> ReconResult:
+#: An analyst's note that quotes a NIK: masking must reach the new history columns too.
+EXPLAINED_NOTE = f"Beralih ke PPPK (Taspen), NIK {nik(8888)} sesuai SK 800/12"
+EXPLAINED_ID = "F-NOT-2"
+
+
+def with_history(findings: pd.DataFrame) -> pd.DataFrame:
+    """The ledger's columns on `findings`: age 4 (first seen 2017-11) is open, age 1 is new, one explained."""
+    out = findings.copy()
+    age = pd.to_numeric(out["age_months"], errors="coerce").fillna(1)
+    out["status"] = ["open" if a > 1 else "new" for a in age]
+    out["explained"] = ""
+    explained = out["finding_id"] == EXPLAINED_ID
+    out.loc[explained, "status"] = "explained"
+    out.loc[explained, "explained"] = EXPLAINED_NOTE
+    return out
+
+
+def resolved_frame(rows: int = 2) -> pd.DataFrame:
+    """`history["resolved"]` as reconcile/ledger/history.py gives it: period, FINDING_FIELDS, explained."""
+    records = []
+    for i in range(rows):
+        category = (Category.UNREGISTERED, Category.NOT_ON_PAYROLL)[i % 2]
+        row: dict[str, object] = dict.fromkeys(FINDING_FIELDS)
+        row.update(
+            period="2018-01",
+            finding_id=f"F-OLD-{i}",
+            category=str(category),
+            name=f"PEGAWAI SELESAI {i}",
+            nik=nik(7000 + i),
+            unit="BPKAD",
+            first_seen="2017-12",
+            age_months=2,
+            status="open",
+            explained="",
+        )
+        if category == Category.UNREGISTERED:
+            row.update(payroll_file=PAYROLL, payroll_sheet="Jan 2018", payroll_row=15 + i, exposure_idr=96e6)
+        else:
+            row.update(bpjs_file=BPJS, bpjs_sheet="Rincian", bpjs_row=25 + i, billed_idr=16_800.0)
+        records.append(row)
+    return pd.DataFrame(records, columns=["period", *FINDING_FIELDS, "explained"])
+
+
+def trend_frame(periods: int = 3) -> pd.DataFrame:
+    """`history["trend"]`: one row per recorded period, the last one this run's."""
+    months = ["2017-11", "2017-12", "2018-01", "2018-02"]
+    months = months[len(months) - periods :]
+    rows = [
+        {"period": m, "gaps": 30 - 5 * i, "overpayment_idr": 150_000.0 - 15_000 * i, "findings": 60 - 3 * i}
+        for i, m in enumerate(months)
+    ]
+    return pd.DataFrame(rows, columns=["period", "gaps", "overpayment_idr", "findings"])
+
+
+#: Left-out inputs as reconcile/readers/partial.py describes them (path, kind, sheet, reason, ...).
+EXCLUDED = (
+    {
+        "path": "payroll/Dinas Sosial.xlsx",
+        "kind": "payroll",
+        "sheet": "",
+        "reason": "payroll/Dinas Sosial.xlsx: no header row with NIK and Nama in the first 30 rows",
+    },
+    {"path": "bpjs/peserta-tambahan.csv", "kind": "bpjs", "sheet": "", "reason": "the file is empty"},
+)
+NOTICES = (
+    "PERIOD MISMATCH ACCEPTED: bpjs/rincian-iuran-2018-02.xlsx seems to be for 2018-01 (its title rows)",
+)
+
+
+def make_result(
+    *,
+    balanced: bool = True,
+    findings: pd.DataFrame | None = None,
+    history: bool = False,
+    resolved_rows: int = 2,
+    trend_periods: int = 3,
+    excluded: tuple[dict[str, str], ...] = (),
+    notices: tuple[str, ...] = (),
+) -> ReconResult:
+    """The hand-built result; `history` adds what a run with a ledger carries (statuses, resolved, trend)."""
     findings = findings_frame() if findings is None else findings
+    if history:
+        findings = with_history(findings)
     counts = {str(c): int((findings["category"] == str(c)).sum()) for c in CATEGORY_ORDER}
     amounts = {str(c): 0.0 for c in CATEGORY_ORDER}
     for column, cats in {
@@ -215,4 +297,9 @@ def make_result(*, balanced: bool = True, findings: pd.DataFrame | None = None) 
         inputs=(payroll, bpjs),
         summary=summary,
         employer={"npp": "18000123", "name": "PEMERINTAH PROVINSI LAMPUNG"},
+        history={"resolved": resolved_frame(resolved_rows), "trend": trend_frame(trend_periods)}
+        if history
+        else {},
+        excluded_inputs=excluded,
+        notices=notices,
     )

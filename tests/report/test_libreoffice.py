@@ -7,15 +7,23 @@ import subprocess
 
 import pytest
 
+from tests.report.fixtures import EXCLUDED, NOTICES, make_result
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.mark.skipif(
     SOFFICE is None, reason="LibreOffice (soffice) is not on PATH: the workbook was NOT checked in a real app"
 )
-@pytest.mark.parametrize("options", [{}, {"lang": "en", "mask_nik": True}])
-def test_workbook_converts_to_pdf(write, tmp_path, options):
-    paths = write(**options)
+@pytest.mark.parametrize(
+    ("full", "options"),
+    [(False, {}), (False, {"lang": "en", "mask_nik": True}), (True, {}), (True, {"lang": "en"})],
+    ids=["id", "en-masked", "id-history-incomplete", "en-history-incomplete"],
+)
+def test_workbook_converts_to_pdf(write, tmp_path, full, options):
+    """`full`: a run with history (trend chart, resolved sheet), left-out inputs and notices."""
+    result = make_result(history=True, excluded=EXCLUDED, notices=NOTICES) if full else make_result()
+    paths = write(result, **options)
     pdf_dir = tmp_path / "pdf"
     profile = tmp_path / "lo-profile"  # own profile: parallel runs and a user's open LibreOffice don't clash
     run = subprocess.run(
@@ -46,3 +54,5 @@ def test_workbook_converts_to_pdf(write, tmp_path, options):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-l", "1", str(pdf), "-"], capture_output=True, text=True).stdout
         assert ("Ringkasan" in text or "Summary" in text) and "2018-02" in text
+        if full:
+            assert "LAPORAN TIDAK LENGKAP" in text or "INCOMPLETE REPORT" in text

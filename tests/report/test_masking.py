@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import re
 
+import openpyxl
 import pandas as pd
 
 from reconcile.report.masking import mask_frame, mask_nik, mask_numbers_in_text
-from tests.report.fixtures import nik
+from tests.report.fixtures import EXPLAINED_NOTE, make_result, nik
 from tests.report.xlsx_xml import xml_parts
 
 # 16 digits in a row, not the fraction of a number: openpyxl writes 0.7767 as 0.7766999999999999.
@@ -52,3 +53,27 @@ def test_masked_outputs_hold_no_full_nik(write):
         first = next(csv.DictReader(handle))
     assert first["nik"] == "************0001"
     assert '"mask_nik": true' in paths.manifest.read_text(encoding="utf-8")
+
+
+def test_masking_covers_history_columns_resolved_sheet_notices_and_excluded(write):
+    """The explained note, the resolved findings, notices and left-out file reasons can all carry a NIK."""
+    excluded = ({"path": "payroll/x.xlsx", "kind": "payroll", "reason": f"baris 7: NIK {nik(4242)} ganda"},)
+    notices = (f"NIK {nik(4343)} muncul di dua unit",)
+    result = make_result(history=True, excluded=excluded, notices=notices)
+    unmasked = write(result)
+    assert any(nik(7000) in xml for xml in xml_parts(unmasked.xlsx).values())  # resolved sheet holds it
+    assert nik(4242) in unmasked.manifest.read_text(encoding="utf-8")
+
+    paths = write(result, mask_nik=True)
+    for name, xml in xml_parts(paths.xlsx).items():
+        assert not LONG_DIGITS.search(xml), name
+    for path in (paths.exceptions_csv, paths.matches_csv, paths.manifest):
+        assert not LONG_DIGITS.search(path.read_text(encoding="utf-8")), path.name
+    wb = openpyxl.load_workbook(paths.xlsx)
+    resolved = [c.value for row in wb["Selesai"].iter_rows() for c in row]
+    assert "************7000" in resolved
+    notes = [c.value for row in wb["Tidak di Daftar Gaji"].iter_rows() for c in row]
+    assert EXPLAINED_NOTE.replace(nik(8888), "************8888") in notes
+    summary = [c.value for row in wb["Ringkasan"].iter_rows() for c in row]
+    assert "NIK ************4343 muncul di dua unit" in summary
+    assert any(isinstance(v, str) and "************4242" in v for v in summary)
