@@ -141,19 +141,43 @@ def reconcile_period(
         excluded_inputs=tuple(extra.get("excluded_inputs", ())),
         notices=tuple(m.notice(period) for m in mismatches),
     )
-    with period_lock(out, period):
-        book = Ledger.open(ledger, out)
-        result = with_history(result, book, Path(out) / ANNOTATIONS_NAME)
-        result = replace(result, history=history_tables(result, book))
-        outputs = write_task(result, Path(out), lang, mask_nik, extra or None)
-        if isinstance(outputs, InputError):
-            return RunOutcome(errors=(str(outputs),))
-        digests = run_digests(
-            outcome_entries(result.inputs, {"payroll": payroll, "bpjs": participants}), rules.digest, policy, config
+    try:
+        result, outputs = _write_and_record(
+            result, out, ledger, lang, mask_nik, extra, payroll, participants, policy, config, rules, started
         )
-        record_result(book, result, outputs, digests, started=started)
+    except InputError as e:
+        return RunOutcome(errors=(str(e),))
+    if isinstance(outputs, InputError):
+        return RunOutcome(errors=(str(outputs),))
     create_markdown_artifact(
         key=f"recon-{period}".lower(), markdown=summary_markdown(result, outputs), description="Reconciliation summary"
     )
     logger.info("period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED")
     return RunOutcome(outputs=outputs, result=result, notices=notices)
+
+
+def _write_and_record(
+    result: ReconResult,
+    out: str,
+    ledger: str | None,
+    lang: str,
+    mask_nik: bool,
+    extra: dict,
+    payroll: list[str],
+    participants: list[str],
+    policy: str | None,
+    config: str | None,
+    rules: RuleBook,
+    started: str,
+) -> tuple[ReconResult, dict[str, str] | InputError]:
+    """Under the period lock: add the ledger's history, write the reports, record the run."""
+    with period_lock(out, period=result.period):
+        book = Ledger.open(ledger, out)
+        result = with_history(result, book, Path(out) / ANNOTATIONS_NAME)
+        result = replace(result, history=history_tables(result, book))
+        outputs = write_task(result, Path(out), lang, mask_nik, extra or None)
+        if isinstance(outputs, InputError):
+            return result, outputs
+        entries = outcome_entries(result.inputs, {"payroll": payroll, "bpjs": participants})
+        record_result(book, result, outputs, run_digests(entries, rules.digest, policy, config), started=started)
+    return result, outputs

@@ -119,12 +119,6 @@ def test_bpjs_file_for_another_month_is_refused_unless_accepted(tmp_path: Path, 
     assert manifest["period_mismatches"][0]["found"] == "2018-02"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reconcile/ledger/period_lock.py mkdirs --out before write_outputs can turn OSError into "
-    "InputError "
-    "(exit 1, traceback in a log); fix proposed to the lead",
-)
 def test_unwritable_out_is_a_clear_exit_2(tmp_path: Path, capsys) -> None:
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
