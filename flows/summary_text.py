@@ -12,7 +12,8 @@ def summary_lines(result: ReconResult) -> list[str]:
     s = result.summary
     lines = [
         f"Periode {result.period}: {s.workers_on_payroll} pekerja di daftar upah, {s.insured} terlindungi "
-        f"(cakupan {s.coverage_rate:.1%}), {s.uninsured} tidak terlindungi.",
+        f"(cakupan {s.coverage_rate:.1%}), {s.uninsured} tidak terlindungi"
+        + (f", {s.undecided} perlu keputusan identitas." if s.undecided else "."),
         f"Risiko manfaat tidak terlindungi (JKK meninggal): Rp{rupiah(s.exposure_idr)}.",
         f"Iuran ditagih Rp{rupiah(s.billed_idr)}, seharusnya Rp{rupiah(s.due_idr)}; "
         f"kelebihan bayar Rp{rupiah(s.overpayment_idr)} per bulan.",

@@ -116,7 +116,7 @@ def reconcile(
     classified = classify(
         payroll, payroll_issues, bpjs, bpjs_issues, match.pairs, match.conflicts, expect, config, lang
     )
-    findings = exceptions_frame(classified.findings, payroll, bpjs, period)
+    findings = exceptions_frame(classified.findings, payroll, bpjs, period, match.pairs)
     matches = matches_frame(match.pairs, payroll, bpjs)
 
     outcomes = []

@@ -53,6 +53,9 @@ class Summary:
     overpayment_idr: float  # billed for nobody (NOT_ON_PAYROLL) + double billing + over-billed premiums
     counts: dict[str, int]  # findings per category (every category present, zeros included)
     amounts: dict[str, float]  # Rupiah per category (difference or billed or exposure, see manifest)
+    #: Persons on the payroll whose pairing a human must decide (same NIK on another person, or a tie):
+    #: neither counted insured nor uninsured. workers = insured + uninsured + undecided.
+    undecided: int = 0
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ def summarise(
         overpayment_idr=overpayment,
         counts={str(c): len(by_cat[c]) for c in CATEGORY_ORDER},
         amounts={str(c): float(v) for c, v in amounts.items()},
+        undecided=max(workers - insured - uninsured, 0),
     )
 
 

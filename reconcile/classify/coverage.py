@@ -47,6 +47,7 @@ def coverage_gaps(
     billed: pd.Series,
     exposure: pd.Series,
     in_conflict: set[int],
+    payroll: pd.DataFrame,
     lang: Lang,
 ) -> list[pd.DataFrame]:
     """UNREGISTERED for persons with no BPJS record, INACTIVE for persons whose records are not active.
@@ -65,7 +66,10 @@ def coverage_gaps(
     inactive_detail = []
     for b in inactive_bpjs:
         status = bpjs.at[b, "status"]
-        text = message("inactive", lang, status="NON AKTIF" if pd.isna(status) else status)
+        if pd.isna(status):
+            text = message("inactive_no_status", lang)
+        else:
+            text = message("inactive", lang, status=status)
         if billed.get(b, 0) and billed[b] > 0:
             text += message("inactive_billed", lang, billed=rupiah(billed[b]))
         inactive_detail.append(text)
@@ -74,7 +78,7 @@ def coverage_gaps(
             Category.UNREGISTERED,
             payroll_idx=unregistered,
             exposure_idr=list(exposure.reindex(unregistered)),
-            detail=message("unregistered", lang),
+            detail=[_unregistered_detail(payroll, r, lang) for r in unregistered],
         ),
         core_frame(
             Category.INACTIVE,
@@ -85,6 +89,15 @@ def coverage_gaps(
             detail=inactive_detail,
         ),
     ]
+
+
+def _unregistered_detail(payroll: pd.DataFrame, row: int, lang: Lang) -> str:
+    """Say so when the NIK itself may be wrong: a number cell ending in 0 lost its 16th digit."""
+    text = message("unregistered", lang)
+    nik = payroll.at[row, "nik"]
+    if bool(payroll.at[row, "nik_numeric"]) and isinstance(nik, str) and nik.endswith("0"):
+        text += message("nik_maybe_damaged", lang)
+    return text
 
 
 def not_on_payroll(

@@ -69,18 +69,38 @@ def _identity_column(frame: pd.DataFrame, idx: pd.Series) -> pd.Series:
 
 
 def finding_ids(category: pd.Series, identity: pd.Series) -> pd.Series:
-    """sha1 of category and identity, 16 hex digits."""
-    return pd.Series(
+    """sha1 of category and identity, 16 hex digits; unique per row.
+
+    One person can have several findings of one category (a duplicate lists every row involved):
+    the second and later get "-2", "-3", in row order, so each row has its own stable id and the
+    stem still names the person.
+    """
+    stems = pd.Series(
         [hashlib.sha1(f"{c}|{i}".encode()).hexdigest()[:16] for c, i in zip(category, identity, strict=True)],
         index=category.index,
         dtype=str,
     )
+    occurrence = stems.groupby(stems).cumcount()
+    return stems.where(occurrence == 0, stems + "-" + (occurrence + 1).astype(str))
+
+
+def finding_stem(finding_id: pd.Series) -> pd.Series:
+    """The person-and-category part of a finding id (without the "-2" occurrence suffix)."""
+    return finding_id.astype(str).str.split("-", n=1).str[0]
 
 
 def exceptions_frame(
-    core: pd.DataFrame, payroll: pd.DataFrame, bpjs: pd.DataFrame, period: str
+    core: pd.DataFrame,
+    payroll: pd.DataFrame,
+    bpjs: pd.DataFrame,
+    period: str,
+    pairs: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The exceptions.csv frame, EXCEPTION_COLUMNS in contract order."""
+    """The exceptions.csv frame, EXCEPTION_COLUMNS in contract order.
+
+    A BPJS-side finding of a paired participant carries the unit of the worker it is paired with,
+    so the office that must act on it can be told.
+    """
     p_idx, b_idx = core["payroll_idx"], core["bpjs_idx"]
     out = pd.DataFrame(index=core.index)
     out["category"] = core["category"].astype(str)
@@ -89,6 +109,12 @@ def exceptions_frame(
     out["kpj"] = _pick(_column(bpjs, b_idx, "kpj"), _column(payroll, p_idx, "kpj"))
     out["name"] = _pick(_column(payroll, p_idx, "name"), _column(bpjs, b_idx, "name"))
     out["unit"] = _column(payroll, p_idx, "unit")
+    if pairs is not None and len(pairs):
+        paired_unit = pd.Series(
+            payroll["unit"].reindex(pairs["payroll_idx"]).to_numpy(), index=pairs["bpjs_idx"].to_numpy()
+        )
+        paired_unit = paired_unit[~paired_unit.index.duplicated()]
+        out["unit"] = _pick(out["unit"], _column(paired_unit.to_frame("unit"), b_idx, "unit"))
     out["match_method"] = core["match_method"]
     for col in ("expected_idr", "billed_idr", "difference_idr", "exposure_idr"):
         out[col] = core[col].round()

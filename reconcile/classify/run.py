@@ -84,7 +84,7 @@ def classify(
         [
             invalid_rows(payroll, payroll_issues, "payroll", lang),
             invalid_rows(bpjs, bpjs_issues, "bpjs", lang),
-            *coverage_gaps(coverage, pairs, bpjs, billed, expect.exposure, conflict_p, lang),
+            *coverage_gaps(coverage, pairs, bpjs, billed, expect.exposure, conflict_p, payroll, lang),
             ghosts,
             duplicate_participants(usable_b, group, live[usable_b.index], billed, lang),
             premium_mismatches(

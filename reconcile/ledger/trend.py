@@ -2,10 +2,12 @@
 
 Overpayment follows the summary's definition (reconcile/summary.py): billed for NOT_ON_PAYROLL
 participants, plus the positive PREMIUM_MISMATCH differences, plus double billing: for each person
-with DUPLICATE_PARTICIPANT rows (one finding_id), everything billed beyond the largest bill.
+with DUPLICATE_PARTICIPANT rows (one finding_id stem), everything billed beyond the largest bill.
 """
 
 from __future__ import annotations
+
+from reconcile.classify.materialise import finding_stem
 
 import pandas as pd
 
@@ -28,7 +30,7 @@ def period_figures(findings: pd.DataFrame) -> dict[str, float | int]:
     not_on_payroll = findings[category == Category.NOT_ON_PAYROLL.value]
     premium = findings[category == Category.PREMIUM_MISMATCH.value]
     duplicate = findings[category == Category.DUPLICATE_PARTICIPANT.value]
-    billed = _amount(duplicate, "billed_idr").groupby(duplicate["finding_id"].astype(str))
+    billed = _amount(duplicate, "billed_idr").groupby(finding_stem(duplicate["finding_id"]))
     double_billing = float((billed.sum() - billed.max()).sum()) if len(duplicate) else 0.0
     overpayment = float(_amount(not_on_payroll, "billed_idr").sum())
     overpayment += float(_amount(premium, "difference_idr").clip(lower=0).sum()) + double_billing

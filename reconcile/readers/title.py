@@ -17,6 +17,14 @@ _UNIT_WORDS = (
 )
 _STARTS_WITH_UNIT = re.compile(rf"^{_UNIT_WORDS}.*$", re.IGNORECASE)
 _NAMES_UNIT = re.compile(rf"\b(pada|di)\s+(?P<unit>{_UNIT_WORDS}.*)$", re.IGNORECASE)
+#: Last resort: an agency word in the middle of a title ("DAFTAR HONOR PTHL BIRO UMUM SETDA").
+_CONTAINS_UNIT = re.compile(
+    r"\b(?P<unit>(dinas|badan|biro|sekretariat|inspektorat|rsud|rumah sakit|satuan polisi|uptd|upt|kantor|balai)"
+    r"\b.*)$",
+    re.IGNORECASE,
+)
+#: The month or budget year that often trails the unit in the same title line.
+_TRAILING_PERIOD = re.compile(r"\s+(bulan|periode|tahun anggaran|t\.\s?a\.?|ta\.?)\s.*$", re.IGNORECASE)
 
 
 def title_text(rows: list[Row]) -> str:
@@ -26,13 +34,14 @@ def title_text(rows: list[Row]) -> str:
 
 def unit_from_title(rows: list[Row]) -> str | None:
     """The unit the title rows name: "Unit Kerja : X" first, then a line starting with a unit word
-    (Dinas, Badan, Biro, ...), then "... PADA Dinas X"."""
+    (Dinas, Badan, Biro, ...), then "... PADA Dinas X", then an agency word inside a line."""
     lines = [t for t in (row_text(r) for r in rows) if t]
-    for pattern, group in ((_LABELLED, "unit"), (_STARTS_WITH_UNIT, 0), (_NAMES_UNIT, "unit")):
+    patterns = ((_LABELLED, "unit"), (_STARTS_WITH_UNIT, 0), (_NAMES_UNIT, "unit"), (_CONTAINS_UNIT, "unit"))
+    for pattern, group in patterns:
         for line in lines:
             m = pattern.search(line)
             if m:
-                unit = m.group(group).strip(" :-")
+                unit = _TRAILING_PERIOD.sub("", m.group(group)).strip(" :-")
                 if unit:
                     return unit
     return None

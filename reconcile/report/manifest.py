@@ -65,6 +65,7 @@ def build_manifest(
             "bpjs_rows": s.bpjs_rows,
             "insured": s.insured,
             "uninsured": s.uninsured,
+            "undecided": s.undecided,
             "coverage_rate": round(s.coverage_rate, 6),
         },
         "amounts": {

@@ -174,6 +174,7 @@ def _key_figures(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
         ("fig.insured", s.insured, count),
         ("fig.coverage", as_float(s.coverage_rate), styles.PERCENT),
         ("fig.uninsured", s.uninsured, count),
+        *([("fig.undecided", s.undecided, count)] if s.undecided else []),
         ("fig.exposure", as_int(s.exposure_idr), rupiah),
         ("fig.billed", as_int(s.billed_idr), rupiah),
         ("fig.due", as_int(s.due_idr), rupiah),
@@ -305,7 +306,14 @@ def _top_uninsured(grid: LayoutGrid, findings: pd.DataFrame, L: Labels) -> None:
 def _more(grid: LayoutGrid, result: ReconResult, L: Labels, links: SheetLinks) -> None:
     lines = [
         (L("summary.more.warnings", n=L.number(len(result.warnings))), links.warnings),
-        (L("summary.more.matches", n=L.number(len(result.matches))), links.matches),
+        (
+            L(
+                "summary.more.matches",
+                n=L.number(int((result.matches["match_method"].astype(str) != "nik").sum())),
+                total=L.number(len(result.matches)),
+            ),
+            links.matches,
+        ),
         (L("summary.more.explain"), links.explain),
     ]
     for text, target in lines:

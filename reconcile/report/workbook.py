@@ -33,7 +33,9 @@ from reconcile.result import ReconResult
 
 
 def _filled(frame: pd.DataFrame, key: str) -> bool:
-    return key in frame.columns and not frame[key].map(is_missing).all()
+    if key not in frame.columns or frame.empty:
+        return False
+    return not bool(frame[key].map(is_missing).astype(bool).all())
 
 
 def translate_status(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
@@ -101,7 +103,9 @@ def build_workbook(
         specs.append(_resolved_spec(resolved, labels))
     specs.append(_spec(labels("sheet.warnings"), warnings, WARNING_COLUMNS, labels))
     match_columns = [COLUMNS[k] for k in MATCH_ORDER]
-    specs.append(_spec(labels("sheet.matches"), matches, match_columns, labels))
+    # Exact-NIK pairings need nobody's attention and can be a million rows: matches.csv has them all.
+    to_check = matches[matches["match_method"].astype(str) != "nik"]
+    specs.append(_spec(labels("sheet.matches"), to_check, match_columns, labels))
 
     first_titles = {
         spec.title: sheet_titles(spec.title, max(1, -(-len(spec.frame) // max_rows)))[0] for spec in specs
