@@ -39,11 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--dask", metavar="ADDRESS|local", help="run the tasks on a Dask cluster")
     run.add_argument("--ledger", metavar="PATH|URL", help="run ledger (default: OUT/recon-ledger.sqlite)")
     run.add_argument(
-        "--allow-partial", action="store_true",
+        "--allow-partial",
+        action="store_true",
         help="process the usable files when some are unusable; the report lists those left out",
     )
     run.add_argument(
-        "--accept-period-mismatch", action="store_true",
+        "--accept-period-mismatch",
+        action="store_true",
         help="go on when a BPJS file seems to be for another month than --period (with a warning)",
     )
     nightly_cli.add_commands(sub)
@@ -107,7 +109,9 @@ def run_command(args: argparse.Namespace) -> int:
         print(line)
         print(line, file=sys.stderr)
     if not outcome.result.balanced:
-        print("ERROR: row balance failed: some input rows are unaccounted for (see manifest).", file=sys.stderr)
+        print(
+            "ERROR: row balance failed: some input rows are unaccounted for (see manifest).", file=sys.stderr
+        )
         return 1
     return 0
 

@@ -8,16 +8,15 @@ traceback, and no report is written.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from dataclasses import replace
-
+import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
+from flows.summary_text import summary_markdown
 from reconcile.config import ReconConfig
 from reconcile.errors import InputError, ReconError
 from reconcile.ledger import (
@@ -38,7 +37,6 @@ from reconcile.readers.period_check import period_mismatches
 from reconcile.report import write_outputs
 from reconcile.result import ReconResult
 from reconcile.rules import Policy, RuleBook
-from flows.summary_text import summary_markdown
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,13 @@ class RunOutcome:
         return bool(self.errors)
 
 
-@task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE, persist_result=False, task_run_name="read {display}")
+@task(
+    retries=2,
+    retry_delay_seconds=1,
+    cache_policy=NO_CACHE,
+    persist_result=False,
+    task_run_name="read {display}",
+)
 def read_file(path: Path, display: str, kind: str) -> PreparedInput | InputError:
     """Read and prepare one input file; an unusable file comes back as an InputError value."""
     try:
@@ -66,9 +70,17 @@ def read_file(path: Path, display: str, kind: str) -> PreparedInput | InputError
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def reconcile_task(
-    inputs: list[PreparedInput], period: str, policy: Policy, rules: RuleBook, config: ReconConfig, run_id: str, lang: str
+    inputs: list[PreparedInput],
+    period: str,
+    policy: Policy,
+    rules: RuleBook,
+    config: ReconConfig,
+    run_id: str,
+    lang: str,
 ) -> ReconResult:
-    return reconcile(inputs, period=period, policy=policy, rules=rules, config=config, run_id=run_id, lang=lang)  # type: ignore[arg-type]
+    return reconcile(
+        inputs, period=period, policy=policy, rules=rules, config=config, run_id=run_id, lang=lang
+    )  # type: ignore[arg-type]
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -78,7 +90,11 @@ def write_task(
     """Write the four outputs; an unwritable folder comes back as an InputError value."""
     try:
         paths = write_outputs(
-            result, out, lang=lang, mask_nik=mask_nik, extra_manifest=extra_manifest  # type: ignore[arg-type]
+            result,
+            out,
+            lang=lang,
+            mask_nik=mask_nik,
+            extra_manifest=extra_manifest,  # type: ignore[arg-type]
         )
     except InputError as e:
         return e
@@ -150,9 +166,13 @@ def reconcile_period(
     if isinstance(outputs, InputError):
         return RunOutcome(errors=(str(outputs),))
     create_markdown_artifact(
-        key=f"recon-{period}".lower(), markdown=summary_markdown(result, outputs), description="Reconciliation summary"
+        key=f"recon-{period}".lower(),
+        markdown=summary_markdown(result, outputs),
+        description="Reconciliation summary",
     )
-    logger.info("period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED")
+    logger.info(
+        "period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED"
+    )
     return RunOutcome(outputs=outputs, result=result, notices=notices)
 
 
@@ -179,5 +199,7 @@ def _write_and_record(
         if isinstance(outputs, InputError):
             return result, outputs
         entries = outcome_entries(result.inputs, {"payroll": payroll, "bpjs": participants})
-        record_result(book, result, outputs, run_digests(entries, rules.digest, policy, config), started=started)
+        record_result(
+            book, result, outputs, run_digests(entries, rules.digest, policy, config), started=started
+        )
     return result, outputs

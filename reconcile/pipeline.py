@@ -57,7 +57,17 @@ def _empty(columns: Sequence[str]) -> pd.DataFrame:
     """A side with no rows, typed like a prepared frame, so every later step still works."""
     dtypes = {"source_row": "int64", "birth_date": "datetime64[ns]", "join_date": "datetime64[ns]"}
     dtypes |= {c: "bool" for c in ("nik_numeric", "nik_valid", "kpj_valid", "rejected")}
-    amounts = ("monthly_wage", "daily_wage", "days_worked", "reported_wage", "jkk", "jkm", "jht", "jp", "total")
+    amounts = (
+        "monthly_wage",
+        "daily_wage",
+        "days_worked",
+        "reported_wage",
+        "jkk",
+        "jkm",
+        "jht",
+        "jp",
+        "total",
+    )
     dtypes |= {c: "float64" for c in amounts}
     return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "string")) for c in columns})
 
@@ -71,7 +81,9 @@ def _stack(inputs: Sequence[PreparedInput], columns: Sequence[str]) -> tuple[pd.
 
 
 _NPP = re.compile(r"\bNPP\b\s*[:.]?\s*(\d{8})", re.IGNORECASE)
-_EMPLOYER = re.compile(r"\b(PEMERINTAH\s+(?:PROVINSI|KABUPATEN|KOTA)[^|:]*|PEM(?:PROV|KAB|KOT)\b[^|:]*)", re.I)
+_EMPLOYER = re.compile(
+    r"\b(PEMERINTAH\s+(?:PROVINSI|KABUPATEN|KOTA)[^|:]*|PEM(?:PROV|KAB|KOT)\b[^|:]*)", re.I
+)
 
 
 def employer_from_titles(inputs: Sequence[PreparedInput]) -> dict[str, str]:
@@ -122,7 +134,9 @@ def reconcile(
     outcomes = []
     for item in inputs:
         side_frame, side_outcome = (
-            (payroll, classified.payroll_outcome) if item.kind == "payroll" else (bpjs, classified.bpjs_outcome)
+            (payroll, classified.payroll_outcome)
+            if item.kind == "payroll"
+            else (bpjs, classified.bpjs_outcome)
         )
         counts = count_outcomes(side_outcome[side_frame["source_file"] == item.path])
         outcomes.append(

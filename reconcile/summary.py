@@ -86,16 +86,17 @@ def unit_table(
     primary = cov.primary_row
     units = payroll["unit"].reindex(primary.to_numpy()).fillna("-").to_numpy()
     persons = pd.DataFrame(
-        {"unit": units, "covered": cov.covered.reindex(primary.index).to_numpy(dtype=bool)}, index=primary.index
+        {"unit": units, "covered": cov.covered.reindex(primary.index).to_numpy(dtype=bool)},
+        index=primary.index,
     )
     table = persons.groupby("unit").agg(workers=("covered", "size"), insured=("covered", "sum"))
     gaps = findings[findings["category"].isin([Category.UNREGISTERED, Category.INACTIVE])]
     table["uninsured"] = gaps.groupby("unit").size().reindex(table.index).fillna(0).astype(int)
-    table["exposure_idr"] = gaps.groupby("unit")["exposure_idr"].sum().reindex(table.index).fillna(0).astype(float)
+    table["exposure_idr"] = (
+        gaps.groupby("unit")["exposure_idr"].sum().reindex(table.index).fillna(0).astype(float)
+    )
     pair_units = payroll["unit"].reindex(pairs["payroll_idx"]).to_numpy()
-    billed = pd.DataFrame(
-        {"unit": pair_units, "bpjs": pairs["bpjs_idx"].to_numpy()}
-    ).drop_duplicates("bpjs")
+    billed = pd.DataFrame({"unit": pair_units, "bpjs": pairs["bpjs_idx"].to_numpy()}).drop_duplicates("bpjs")
     billed["billed"] = classified.billed.reindex(billed["bpjs"]).fillna(0).to_numpy()
     table["billed_idr"] = billed.groupby("unit")["billed"].sum().reindex(table.index).fillna(0).astype(float)
     table["findings"] = findings.groupby("unit").size().reindex(table.index).fillna(0).astype(int)

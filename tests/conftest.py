@@ -16,8 +16,9 @@ SAMPLE = REPO / "sample_data" / "2018-02"
 @pytest.fixture(scope="session")
 def prefect_harness():
     """A temporary Prefect API for the whole session (starting one costs seconds)."""
-    import flows.settings  # noqa: F401
     from prefect.testing.utilities import prefect_test_harness
+
+    import flows.settings  # noqa: F401
 
     with prefect_test_harness(server_startup_timeout=60):
         yield

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, TypeAlias
 
 import pandas as pd
 
@@ -19,7 +19,7 @@ from reconcile.classify.refs import join_refs, row_refs
 from reconcile.messages import Lang, message
 
 #: A row: a pandas Series or a dict of the fields read.
-Row = pd.Series | Mapping[str, Any]
+Row: TypeAlias = "pd.Series | Mapping[str, Any]"
 
 
 def _date(value: object) -> str:
@@ -90,7 +90,9 @@ def identity_mismatches(
     flagged = pairs[needs_correction(pairs)].drop_duplicates("payroll_idx")
     # Rows as plain dicts of the few fields explain_pair reads: `.loc` of one row is slow at 100k rows.
     pair_rows = _records(flagged, ["match_method", "name_agrees", "birth_date_agrees"])
-    payroll_rows = _records(payroll.loc[flagged["payroll_idx"]], ["nik", "nik_raw", "nik_valid", "name", "birth_date"])
+    payroll_rows = _records(
+        payroll.loc[flagged["payroll_idx"]], ["nik", "nik_raw", "nik_valid", "name", "birth_date"]
+    )
     bpjs_rows = _records(bpjs.loc[flagged["bpjs_idx"]], ["nik", "name", "birth_date"])
     pair_details = [
         explain_pair(p, pr, br, lang) for p, pr, br in zip(pair_rows, payroll_rows, bpjs_rows, strict=True)

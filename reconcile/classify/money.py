@@ -21,7 +21,7 @@ def premium_mismatches(
     """BPJS rows in `rows` whose billed premium differs from the expected one by more than `tolerance`."""
     b = billed.reindex(rows)
     e = expected.reindex(rows)
-    diff = (b.round() - e.round())
+    diff = b.round() - e.round()
     off = rows[(diff.abs() > tolerance).fillna(False).to_numpy(dtype=bool)]
     return core_frame(
         Category.PREMIUM_MISMATCH,
@@ -55,7 +55,11 @@ def wage_mismatches(
     p = p[live.reindex(p["bpjs_idx"]).fillna(False).to_numpy(dtype=bool)]
     reported = bpjs["reported_wage"].reindex(p["bpjs_idx"]).to_numpy(dtype=float)
     expected = expected_wage.reindex(p["payroll_idx"]).to_numpy(dtype=float)
-    off = (np.abs(np.round(reported) - np.round(expected)) > tolerance) & ~np.isnan(reported) & ~np.isnan(expected)
+    off = (
+        (np.abs(np.round(reported) - np.round(expected)) > tolerance)
+        & ~np.isnan(reported)
+        & ~np.isnan(expected)
+    )
     p = p[off]
     reported, expected = reported[off], expected[off]
     payroll_wage = payroll["monthly_wage"].reindex(p["payroll_idx"]).to_numpy(dtype=float)

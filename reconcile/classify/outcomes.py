@@ -20,7 +20,9 @@ def row_outcomes(
     `quiet`: rows that legitimately need nothing (e.g. an unbilled NON AKTIF participant).
     """
     idx = frame.index
-    quiet_mask = np.zeros(len(idx), dtype=bool) if quiet is None else quiet.reindex(idx).fillna(False).to_numpy()
+    quiet_mask = (
+        np.zeros(len(idx), dtype=bool) if quiet is None else quiet.reindex(idx).fillna(False).to_numpy()
+    )
     conditions = [
         frame["rejected"].to_numpy(dtype=bool),
         idx.isin(paired),

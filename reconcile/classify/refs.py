@@ -10,7 +10,9 @@ from reconcile.messages import Lang, message
 def row_refs(frame: pd.DataFrame, lang: Lang) -> pd.Series:
     """One reference text per row of a prepared frame."""
     out = []
-    for file, sheet, row in zip(frame["source_file"], frame["source_sheet"], frame["source_row"], strict=True):
+    for file, sheet, row in zip(
+        frame["source_file"], frame["source_sheet"], frame["source_row"], strict=True
+    ):
         if sheet:
             out.append(message("ref", lang, file=file, sheet=sheet, row=int(row)))
         else:

@@ -91,7 +91,14 @@ def classify(
                 checked, billed, expect.premium, expect.premium_rules, config.premium_tolerance_idr, lang
             ),
             wage_mismatches(
-                pairs, bpjs, payroll, expect.declared_wage, live, expect.scheme, config.wage_tolerance_idr, lang
+                pairs,
+                bpjs,
+                payroll,
+                expect.declared_wage,
+                live,
+                expect.scheme,
+                config.wage_tolerance_idr,
+                lang,
             ),
             duplicate_payroll(usable_p, person, lang),
             identity_mismatches(pairs, conflicts, payroll, bpjs, lang),

@@ -7,11 +7,10 @@ with DUPLICATE_PARTICIPANT rows (one finding_id stem), everything billed beyond 
 
 from __future__ import annotations
 
-from reconcile.classify.materialise import finding_stem
-
 import pandas as pd
 
 from reconcile.categories import Category
+from reconcile.classify.materialise import finding_stem
 from reconcile.ledger.months import window
 from reconcile.ledger.store import Ledger
 

@@ -19,8 +19,8 @@ _STARTS_WITH_UNIT = re.compile(rf"^{_UNIT_WORDS}.*$", re.IGNORECASE)
 _NAMES_UNIT = re.compile(rf"\b(pada|di)\s+(?P<unit>{_UNIT_WORDS}.*)$", re.IGNORECASE)
 #: Last resort: an agency word in the middle of a title ("DAFTAR HONOR PTHL BIRO UMUM SETDA").
 _CONTAINS_UNIT = re.compile(
-    r"\b(?P<unit>(dinas|badan|biro|sekretariat|inspektorat|rsud|rumah sakit|satuan polisi|uptd|upt|kantor|balai)"
-    r"\b.*)$",
+    r"\b(?P<unit>(dinas|badan|biro|sekretariat|inspektorat|rsud|rumah sakit|satuan polisi|uptd|upt|"
+    r"kantor|balai)\b.*)$",
     re.IGNORECASE,
 )
 #: The month or budget year that often trails the unit in the same title line.

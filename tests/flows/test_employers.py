@@ -19,7 +19,8 @@ def test_two_employers_each_get_their_reports(tmp_path: Path) -> None:
         shutil.copytree(SAMPLE / "payroll", tmp_path / "inbox" / name / "2018-02" / "payroll")
         shutil.copytree(SAMPLE / "bpjs", tmp_path / "inbox" / name / "2018-02" / "bpjs")
     (tmp_path / "metro.toml").write_text(
-        'employer = "Pemerintah Kota Metro"\nscheme = "BPU"\nprograms = ["JKK", "JKM"]\ndeclared_income = 1500000\n',
+        'employer = "Pemerintah Kota Metro"\nscheme = "BPU"\n'
+        'programs = ["JKK", "JKM"]\ndeclared_income = 1500000\n',
         encoding="utf-8",
     )
     (tmp_path / "registry.toml").write_text(
