@@ -100,7 +100,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     assert outcome.result is not None
     print()
-    for line in summary_lines(outcome.result):
+    for line in summary_lines(outcome.result, args.lang):
         print(line)
     print()
     for kind in ("xlsx", "exceptions_csv", "matches_csv", "manifest"):

@@ -6,24 +6,54 @@ from reconcile.categories import CATEGORY_ORDER
 from reconcile.messages import rupiah
 from reconcile.result import ReconResult
 
+_TEXT = {
+    "id": {
+        "head": "Periode {period}: {workers} pekerja di daftar upah, {insured} terlindungi (cakupan {rate}), "
+        "{uninsured} tidak terlindungi",
+        "undecided": ", {n} perlu keputusan identitas",
+        "exposure": "Risiko manfaat tidak terlindungi (JKK meninggal): Rp{x}.",
+        "money": "Iuran ditagih Rp{billed}, seharusnya Rp{due}; kelebihan bayar Rp{over} per bulan.",
+        "per_category": "Temuan per kategori:",
+        "balance": "Neraca baris: {rows} baris dibaca dari {files} berkas, {state}.",
+        "ok": "seimbang",
+        "failed": "TIDAK SEIMBANG",
+    },
+    "en": {
+        "head": "Period {period}: {workers} workers on the payroll, {insured} insured (coverage {rate}), "
+        "{uninsured} uninsured",
+        "undecided": ", {n} with an identity to decide",
+        "exposure": "Unprotected benefit at risk (JKK death): Rp{x}.",
+        "money": "Billed Rp{billed}, due Rp{due}; overpayment Rp{over} per month.",
+        "per_category": "Findings per category:",
+        "balance": "Row balance: {rows} rows read from {files} files, {state}.",
+        "ok": "balanced",
+        "failed": "NOT BALANCED",
+    },
+}
 
-def summary_lines(result: ReconResult) -> list[str]:
+
+def summary_lines(result: ReconResult, lang: str = "id") -> list[str]:
     """The console summary: coverage, exposure, money, and findings per category."""
+    t = _TEXT["en" if lang == "en" else "id"]
     s = result.summary
+    head = t["head"].format(
+        period=result.period,
+        workers=s.workers_on_payroll,
+        insured=s.insured,
+        rate=f"{s.coverage_rate:.1%}",
+        uninsured=s.uninsured,
+    )
     lines = [
-        f"Periode {result.period}: {s.workers_on_payroll} pekerja di daftar upah, {s.insured} terlindungi "
-        f"(cakupan {s.coverage_rate:.1%}), {s.uninsured} tidak terlindungi"
-        + (f", {s.undecided} perlu keputusan identitas." if s.undecided else "."),
-        f"Risiko manfaat tidak terlindungi (JKK meninggal): Rp{rupiah(s.exposure_idr)}.",
-        f"Iuran ditagih Rp{rupiah(s.billed_idr)}, seharusnya Rp{rupiah(s.due_idr)}; "
-        f"kelebihan bayar Rp{rupiah(s.overpayment_idr)} per bulan.",
-        "Temuan per kategori:",
+        head + (t["undecided"].format(n=s.undecided) if s.undecided else "") + ".",
+        t["exposure"].format(x=rupiah(s.exposure_idr)),
+        t["money"].format(billed=rupiah(s.billed_idr), due=rupiah(s.due_idr), over=rupiah(s.overpayment_idr)),
+        t["per_category"],
     ]
     for c in CATEGORY_ORDER:
         lines.append(f"  {c:<22} {s.counts.get(str(c), 0):>6}   Rp{rupiah(s.amounts.get(str(c), 0.0)):>15}")
     rows = sum(i.rows_read for i in result.inputs)
-    state = "seimbang" if result.balanced else "TIDAK SEIMBANG"
-    lines.append(f"Neraca baris: {rows} baris dibaca dari {len(result.inputs)} berkas, {state}.")
+    state = t["ok"] if result.balanced else t["failed"]
+    lines.append(t["balance"].format(rows=rows, files=len(result.inputs), state=state))
     return lines
 
 

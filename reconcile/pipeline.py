@@ -17,6 +17,7 @@ from reconcile.classify.outcomes import count_outcomes
 from reconcile.classify.run import Expectations
 from reconcile.config import ReconConfig
 from reconcile.identity import match_identities
+from reconcile.issue_text import translate_issues
 from reconcile.messages import Lang
 from reconcile.model import BPJS_COLUMNS, PAYROLL_COLUMNS, InputTable, Normalised, empty_issues
 from reconcile.normalize import prepare_bpjs, prepare_payroll
@@ -114,6 +115,7 @@ def reconcile(
     bpjs_in = [i for i in inputs if i.kind == "bpjs"]
     payroll, payroll_issues = _stack(payroll_in, PAYROLL_COLUMNS)
     bpjs, bpjs_issues = _stack(bpjs_in, BPJS_COLUMNS)
+    payroll_issues, bpjs_issues = translate_issues(payroll_issues, lang), translate_issues(bpjs_issues, lang)
 
     match = match_identities(payroll[~payroll["rejected"]], bpjs[~bpjs["rejected"]], config)
     premium = premium_due(policy, period, rules, wage=bpjs["reported_wage"])

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from reconcile.config import ReconConfig
+from reconcile.messages import Lang
 from reconcile.model import InputTable, SheetInfo
 from reconcile.pipeline import prepare, reconcile
 from reconcile.result import ReconResult
@@ -51,7 +52,11 @@ def table(
 
 
 def run(
-    payroll: Sequence[InputTable], bpjs: Sequence[InputTable], period: str = "2018-02", **config: float
+    payroll: Sequence[InputTable],
+    bpjs: Sequence[InputTable],
+    period: str = "2018-02",
+    lang: Lang = "id",
+    **config: float,
 ) -> ReconResult:
     prepared = [prepare(t) for t in [*payroll, *bpjs]]
     return reconcile(
@@ -61,6 +66,7 @@ def run(
         rules=RuleBook.load(),
         config=ReconConfig(**config),
         run_id="test",
+        lang=lang,
     )
 
 
