@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
 from flows.summary_text import summary_markdown
+from reconcile.categories import CATEGORY_ORDER
 from reconcile.config import ReconConfig
 from reconcile.errors import InputError, ReconError
 from reconcile.ledger import (
@@ -165,6 +166,7 @@ def reconcile_period(
         return RunOutcome(errors=(str(e),))
     if isinstance(outputs, InputError):
         return RunOutcome(errors=(str(outputs),))
+    _publish_artifacts(result, outputs)
     create_markdown_artifact(
         key=f"recon-{period}".lower(),
         markdown=summary_markdown(result, outputs),
@@ -203,3 +205,22 @@ def _write_and_record(
             book, result, outputs, run_digests(entries, rules.digest, policy, config), started=started
         )
     return result, outputs
+
+
+def _publish_artifacts(result: ReconResult, outputs: dict[str, str]) -> None:
+    """Counts per category as a table, and a link to the report. Counts and Rupiah only, no NIK."""
+    s = result.summary
+    rows = [
+        {"category": str(c), "findings": s.counts.get(str(c), 0), "rupiah": round(s.amounts.get(str(c), 0.0))}
+        for c in CATEGORY_ORDER
+    ]
+    create_table_artifact(
+        table=rows, key=f"recon-{result.period}-counts", description="Findings per category"
+    )
+    report = Path(outputs["xlsx"]).resolve()
+    create_link_artifact(
+        link=report.as_uri(),
+        link_text=report.name,
+        key=f"recon-{result.period}-report",
+        description="The report",
+    )
