@@ -32,12 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--payroll", required=True, nargs="+", metavar="PATH", help="payroll files or folders")
     run.add_argument("--participants", required=True, nargs="+", metavar="PATH", help="BPJS files or folders")
     run.add_argument("--out", required=True, metavar="DIR", help="folder for the reports")
-    run.add_argument("--policy", metavar="FILE", help="employer policy (TOML); default Lampung PTHL")
-    run.add_argument("--config", metavar="FILE", help="thresholds and tolerances (TOML)")
-    run.add_argument("--lang", choices=["id", "en"], default="id", help="report language (default id)")
-    run.add_argument("--mask-nik", action="store_true", help="show only the last 4 digits of every NIK")
+    nightly_cli.add_report_options(run)
     run.add_argument("--dask", metavar="ADDRESS|local", help="run the tasks on a Dask cluster")
-    run.add_argument("--ledger", metavar="PATH|URL", help="run ledger (default: OUT/recon-ledger.sqlite)")
     run.add_argument(
         "--allow-partial",
         action="store_true",

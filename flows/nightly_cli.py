@@ -17,14 +17,19 @@ from reconcile.errors import InputError
 COMMANDS = ("nightly", "serve", "explain")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--inbox", required=True, metavar="DIR", help="DIR/<YYYY-MM>/payroll/ and .../bpjs/")
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for every period's reports")
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    """Options every reconciling command takes: policy, thresholds, language, masking, ledger."""
     parser.add_argument("--policy", metavar="FILE", help="employer policy (TOML); default Lampung PTHL")
     parser.add_argument("--config", metavar="FILE", help="thresholds and tolerances (TOML)")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="report language (default id)")
     parser.add_argument("--mask-nik", action="store_true", help="show only the last 4 digits of every NIK")
     parser.add_argument("--ledger", metavar="PATH|URL", help="run ledger; default OUT/recon-ledger.sqlite")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--inbox", required=True, metavar="DIR", help="DIR/<YYYY-MM>/payroll/ and .../bpjs/")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for every period's reports")
+    add_report_options(parser)
 
 
 def add_commands(subparsers: Any) -> None:

@@ -98,6 +98,23 @@ BPJS_COLUMNS = [
 ISSUE_COLUMNS = [*SOURCE_COLUMNS, "field", "severity", "message"]
 
 
+#: dtypes of prepared frames where they are not "string" (see the column lists above).
+_PREPARED_DTYPES: dict[str, str] = {
+    "source_row": "int64",
+    **dict.fromkeys(["birth_date", "join_date"], "datetime64[ns]"),
+    **dict.fromkeys(["nik_numeric", "nik_valid", "kpj_valid", "rejected"], "bool"),
+    **dict.fromkeys(
+        ["monthly_wage", "daily_wage", "days_worked", "reported_wage", "jkk", "jkm", "jht", "jp", "total"],
+        "float64",
+    ),
+}
+
+
+def empty_frame(columns: list[str]) -> pd.DataFrame:
+    """A prepared side with no rows (PAYROLL_COLUMNS or BPJS_COLUMNS), typed like a real one."""
+    return pd.DataFrame({c: pd.Series(dtype=_PREPARED_DTYPES.get(c, "string")) for c in columns})
+
+
 def empty_issues() -> pd.DataFrame:
     """An issues frame with no rows and the right columns."""
     return pd.DataFrame({c: pd.Series(dtype="object") for c in ISSUE_COLUMNS})

@@ -19,7 +19,7 @@ from reconcile.config import ReconConfig
 from reconcile.identity import match_identities
 from reconcile.issue_text import translate_issues
 from reconcile.messages import Lang
-from reconcile.model import BPJS_COLUMNS, PAYROLL_COLUMNS, InputTable, Normalised, empty_issues
+from reconcile.model import BPJS_COLUMNS, PAYROLL_COLUMNS, InputTable, Normalised, empty_frame, empty_issues
 from reconcile.normalize import prepare_bpjs, prepare_payroll
 from reconcile.result import InputOutcome, ReconResult
 from reconcile.rules import Policy, RuleBook, expected_declared_wage, exposure, premium_due
@@ -54,29 +54,10 @@ def prepare(table: InputTable) -> PreparedInput:
     return PreparedInput(table.path, table.kind, table.sha256, sheets, prepared)
 
 
-def _empty(columns: Sequence[str]) -> pd.DataFrame:
-    """A side with no rows, typed like a prepared frame, so every later step still works."""
-    dtypes = {"source_row": "int64", "birth_date": "datetime64[ns]", "join_date": "datetime64[ns]"}
-    dtypes |= {c: "bool" for c in ("nik_numeric", "nik_valid", "kpj_valid", "rejected")}
-    amounts = (
-        "monthly_wage",
-        "daily_wage",
-        "days_worked",
-        "reported_wage",
-        "jkk",
-        "jkm",
-        "jht",
-        "jp",
-        "total",
-    )
-    dtypes |= {c: "float64" for c in amounts}
-    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "string")) for c in columns})
-
-
-def _stack(inputs: Sequence[PreparedInput], columns: Sequence[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _stack(inputs: Sequence[PreparedInput], columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     frames = [i.prepared.frame for i in inputs if len(i.prepared.frame)]
     issues = [i.prepared.issues for i in inputs if len(i.prepared.issues)]
-    frame = pd.concat(frames, ignore_index=True) if frames else _empty(columns)
+    frame = pd.concat(frames, ignore_index=True) if frames else empty_frame(columns)
     issue = pd.concat(issues, ignore_index=True) if issues else empty_issues()
     return frame, issue
 

@@ -1,27 +1,20 @@
 """An exclusive lock per period in the output folder: two runs of one period never interleave.
 
 The second run waits, then finds (through the ledger) that the first already did the work.
-POSIX: flock on a lock file that stays in place. Elsewhere: a lock file created with O_EXCL.
+The file lock itself is reconcile.file_lock.
 Re-entrant within a thread: the nightly holds a period's lock while the period flow it calls
 takes the same lock again (a second flock on a new descriptor would wait for itself forever).
 """
 
 from __future__ import annotations
 
-import os
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from reconcile.errors import InputError
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-
+from reconcile.file_lock import exclusive_file_lock
 
 _held = threading.local()
 
@@ -48,44 +41,9 @@ def period_lock(out_dir: str | Path, period: str, timeout_s: float = 6 * 3600.0)
         finally:
             held[key] -= 1
         return
-    with _exclusive(path, period, timeout_s):
+    with exclusive_file_lock(path, timeout_s=timeout_s, poll_s=0.2, held_by=f"another run of {period}"):
         held[key] = 1
         try:
             yield
         finally:
             held.pop(key, None)
-
-
-@contextmanager
-def _exclusive(path: Path, period: str, timeout_s: float) -> Iterator[None]:
-    deadline = time.monotonic() + timeout_s
-    if fcntl is not None:
-        fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o644)
-        try:
-            while True:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise TimeoutError(f"{path} is held by another run of {period}") from None
-                    time.sleep(0.2)
-            yield
-        finally:
-            os.close(fd)  # closing releases the lock
-        return
-    while True:
-        try:
-            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o644)
-            break
-        except FileExistsError:
-            if time.monotonic() > deadline:
-                raise TimeoutError(
-                    f"{path} is held by another run of {period}; remove it if none runs"
-                ) from None
-            time.sleep(0.2)
-    try:
-        yield
-    finally:
-        os.close(fd)
-        os.unlink(path)

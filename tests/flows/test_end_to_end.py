@@ -11,29 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.cli_runs import run_cli as _run
 from tests.conftest import REPO, SAMPLE
 from tests.scoring import finding_keys, report, score, truth_keys
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
-
-
-def _run(data: Path, out: Path, period: str = "2018-02", *extra: str) -> int:
-    from flows.cli import main
-
-    return main(
-        [
-            "run",
-            "--period",
-            period,
-            "--payroll",
-            str(data / "payroll"),
-            "--participants",
-            str(data / "bpjs"),
-            "--out",
-            str(out),
-            *extra,
-        ]
-    )
 
 
 def _assert_scores(data: Path, out: Path, period: str = "2018-02") -> None:
@@ -127,7 +109,7 @@ def test_unseen_style_dataset(tmp_path: Path) -> None:
         cwd=REPO,
     )
     out = tmp_path / "out"
-    assert _run(data, out, "2019-07") == 0
+    assert _run(data, out, period="2019-07") == 0
     _assert_scores(data, out, "2019-07")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import run_cli as _run
 from tests.conftest import REPO, SAMPLE
 from tests.hostile import corpus as c
 
@@ -29,25 +30,6 @@ def _sample_copy(tmp_path: Path) -> Path:
     shutil.copytree(SAMPLE / "payroll", data / "payroll")
     shutil.copytree(SAMPLE / "bpjs", data / "bpjs")
     return data
-
-
-def _run(data: Path, out: Path, *extra: str, period: str = "2018-02") -> int:
-    from flows.cli import main
-
-    return main(
-        [
-            "run",
-            "--period",
-            period,
-            "--payroll",
-            str(data / "payroll"),
-            "--participants",
-            str(data / "bpjs"),
-            "--out",
-            str(out),
-            *extra,
-        ]
-    )
 
 
 def _finals(out: Path) -> list[str]:
