@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from reconcile.errors import InputError
+from reconcile.errors import InputError, ReconError
 from reconcile.readers.grid import Grid
 
 _GB = 1 << 30
@@ -83,9 +83,11 @@ def read_workbook_sandboxed(
                     path=display_path,
                 ) from None
             stderr.seek(0)
-            raise InputError(
-                _describe_death(child.returncode, stderr.read()[-4096:], limits), path=display_path
-            ) from None
+            tail = stderr.read()[-4096:]
+            if child.returncode == 1 and _is_our_bug(tail.decode("utf-8", "replace")):
+                # The child's Python code failed before or outside its own handler: our bug.
+                raise ReaderBug(f"{display_path}: the workbook reader failed internally") from None
+            raise InputError(_describe_death(child.returncode, tail, limits), path=display_path) from None
         finally:
             watchdog.cancel()
             if child.poll() is None:
@@ -100,6 +102,26 @@ def read_workbook_sandboxed(
 
 class _ChildDied(Exception):
     pass
+
+
+#: The last line of a Python traceback naming an error in our code rather than in the file.
+_PROGRAMMING_ERROR = re.compile(
+    r"^(TypeError|AttributeError|NameError|ImportError|ModuleNotFoundError|AssertionError|"
+    r"UnboundLocalError|SyntaxError)\b[^\n]*\s*\Z",
+    re.MULTILINE,
+)
+
+
+def _is_our_bug(stderr_tail: str) -> bool:
+    """A programming error, unless it is the memory limit showing through (a library that cannot map)."""
+    found = _PROGRAMMING_ERROR.search(stderr_tail)
+    return bool(found) and not re.search(r"memory|map segment", found.group(), re.IGNORECASE)
+
+
+class ReaderBug(ReconError):
+    """The reader itself failed (not the file): an internal error, exit 1."""
+
+    exit_code = 1
 
 
 def _read_exact(stream: IO[bytes], n: int) -> bytes:
@@ -131,6 +153,8 @@ def _receive(stream: IO[bytes], display_path: str) -> tuple[list[Grid], dict[str
         elif kind == "error":
             _, text, sheet = message
             raise InputError(text, path=display_path, sheet=sheet)
+        elif kind == "internal":
+            raise ReaderBug(f"{display_path}: {message[1]}")
         elif kind == "end":
             return grids, {"child_peak_rss": message[1], "bytes_moved": moved}
 

@@ -117,6 +117,10 @@ def parse_workbook(out: IO[bytes], path: str) -> None:
                     _send(out, ("patch", marks))
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
+    except (TypeError, AttributeError, NameError, ImportError, AssertionError, UnboundLocalError) as e:
+        # A bug in this reader, not a property of the file: the parent reports an internal error.
+        _send(out, ("internal", f"{type(e).__name__} in the workbook reader"))
+        return
     except BaseException as e:  # CalamineError, XmlError, and pyo3 panics (BaseException)
         where = "sheet could not be read" if sheet_name else "could not be read as an Excel workbook"
         _send(out, ("error", f"{where} ({_safe(e)}); ask the office to save it again from Excel", sheet_name))

@@ -101,14 +101,17 @@ def test_bpjs_file_for_another_month_is_refused_unless_accepted(tmp_path: Path, 
     assert manifest["period_mismatches"][0]["found"] == "2018-02"
 
 
-def test_unwritable_out_is_a_clear_exit_2(tmp_path: Path, capsys) -> None:
+def test_unwritable_out_is_a_clear_exit_2(tmp_path: Path) -> None:
+    """Run as a user does, in its own process: its stderr is exactly what the user would see."""
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
-
-    assert _run(SAMPLE, blocker / "reports") == 2
-
-    err = capsys.readouterr().err
-    assert "a_file/reports" in err and "Traceback" not in err
+    args = ["run", "--period", "2018-02", "--payroll", str(SAMPLE / "payroll")]
+    args += ["--participants", str(SAMPLE / "bpjs"), "--out", str(blocker / "reports")]
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True, cwd=REPO, timeout=300
+    )
+    assert done.returncode == 2
+    assert "a_file/reports" in done.stderr and "Traceback" not in done.stderr
 
 
 _SLOW_WRITER = """

@@ -72,3 +72,23 @@ def test_join_dates_after_the_period_say_another_month() -> None:
 
     assert found is not None and found.found == "2018-03"
     assert check_period("b.xlsx", "2018-03", ["RINCIAN IURAN"], joins) is None
+
+
+def test_a_bug_in_the_reader_child_is_an_internal_error_not_a_bad_file(tmp_path, monkeypatch) -> None:
+    """A Python error in our own child code must not be reported as a damaged workbook (exit 2)."""
+    import openpyxl
+
+    from reconcile.errors import InputError
+    from reconcile.readers import sandbox
+
+    path = tmp_path / "ok.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["NIK", "Nama"])
+    wb.save(path)
+    broken = tmp_path / "broken_child.py"
+    broken.write_text("import sys\nraise TypeError('bug in the reader')\n", encoding="utf-8")
+    monkeypatch.setattr(sandbox, "_CHILD", broken)
+    with pytest.raises(sandbox.ReaderBug) as raised:
+        sandbox.read_workbook_sandboxed(path, "ok.xlsx")
+    assert raised.value.exit_code == 1
+    assert not isinstance(raised.value, InputError)
