@@ -115,7 +115,9 @@ _PROGRAMMING_ERROR = re.compile(
 def _is_our_bug(stderr_tail: str) -> bool:
     """A programming error, unless it is the memory limit showing through (a library that cannot map)."""
     found = _PROGRAMMING_ERROR.search(stderr_tail)
-    return bool(found) and not re.search(r"memory|map segment", found.group(), re.IGNORECASE)
+    if found is None:
+        return False
+    return not re.search(r"memory|map segment", found.group(), re.IGNORECASE)
 
 
 class ReaderBug(ReconError):
