@@ -16,6 +16,8 @@ _DEFAULTS = {
     "PREFECT_LOGGING_LOG_PRINTS": "false",
     "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_INTERNAL_LEVEL": "ERROR",
+    # The readers log progress on long files (name and row count only) through stdlib logging.
+    "PREFECT_LOGGING_EXTRA_LOGGERS": "reconcile",
 }
 
 

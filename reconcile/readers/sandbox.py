@@ -13,6 +13,7 @@ dies, hits a limit or runs out of time becomes an InputError naming the file.
 
 from __future__ import annotations
 
+import logging
 import pickle
 import re
 import struct
@@ -44,6 +45,10 @@ class SandboxLimits:
 
 
 DEFAULT_SANDBOX = SandboxLimits()
+
+#: A progress line in the log every this many rows (file name and count only: no cell values).
+PROGRESS_EVERY = 100_000
+_log = logging.getLogger("reconcile.readers")
 
 #: The last parse's figures (child peak RSS, seconds, bytes moved back); for benchmarks and tests.
 last_stats: dict[str, Any] = {}
@@ -146,7 +151,10 @@ def _receive(stream: IO[bytes], display_path: str) -> tuple[list[Grid], dict[str
             _, name, merges = message
             grids.append(Grid(name=name, rows=[], merges=merges))
         elif kind == "rows":
+            before = sum(len(g.rows) for g in grids)
             grids[-1].rows.extend(message[1])
+            if (before + len(message[1])) // PROGRESS_EVERY > before // PROGRESS_EVERY:
+                _log.info("%s: %s rows read", display_path, f"{before + len(message[1]):,}")
         elif kind == "patch":  # error cells and formulas without a cached value, by (row, col)
             rows = grids[-1].rows
             for r, c, text in message[1]:
