@@ -24,12 +24,11 @@ class ReconConfig:
     # Names. Scores are rapidfuzz 0-100 on names after Indonesian normalisation (titles, case,
     # abbreviations, old spellings removed). 90 keeps "SITI NURHALIZA" ~ "SITI NUR HALIZA" and
     # one-letter typos together, while distinct people sharing a first name score far below.
+    # Also the "same NIK, different person" rule: a name below this AND a different birth date.
     name_agree_score: float = 90.0
-    # Tier 3 (no usable NIK): a pairing on name + birth date alone needs a stricter score, since
-    # nothing else confirms it. Birth-date blocking already limits candidates to a handful.
+    # The name_birth_date tier (no usable NIK): a pairing on name + birth date alone needs a stricter
+    # score, since nothing else confirms it. Birth-date blocking already limits candidates to a handful.
     name_pair_score: float = 92.0
-    # Below this, two names are "different people" (same NIK, different person check).
-    name_conflict_score: float = 60.0
 
     @classmethod
     def load(cls, path: str | Path | None) -> ReconConfig:

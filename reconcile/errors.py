@@ -31,19 +31,3 @@ class InputError(ReconError):
             where = f"{where} [sheet {self.sheet}]"
         text = super().__str__()
         return f"{where}: {text}" if where else text
-
-
-class InputErrors(ReconError):
-    """Several bad inputs at once: every one is listed, not only the first (exit 2)."""
-
-    exit_code = 2
-
-    def __init__(self, errors: list[InputError]) -> None:
-        super().__init__("\n".join(str(e) for e in errors))
-        self.errors = errors
-
-
-class BalanceError(ReconError):
-    """Rows read do not add up to rows paired + only in findings + rejected: a bug, never shipped."""
-
-    exit_code = 1
