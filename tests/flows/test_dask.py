@@ -7,25 +7,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.cli_runs import run_cli
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
 
 
 def test_dask_local_cluster_gives_the_same_findings(tmp_path: Path) -> None:
-    from flows.cli import main
-
-    common = [
-        "run",
-        "--period",
-        "2018-02",
-        "--payroll",
-        str(SAMPLE / "payroll"),
-        "--participants",
-        str(SAMPLE / "bpjs"),
-    ]
-    assert main([*common, "--out", str(tmp_path / "local")]) == 0
-    assert main([*common, "--out", str(tmp_path / "dask"), "--dask", "local"]) == 0
+    assert run_cli(SAMPLE, tmp_path / "local") == 0
+    assert run_cli(SAMPLE, tmp_path / "dask", "--dask", "local") == 0
     for name in ("exceptions", "matches"):
         local = pd.read_csv(
             tmp_path / "local" / f"recon-2018-02-{name}.csv", dtype=str, keep_default_na=False

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import cli_args
 from tests.cli_runs import run_cli as _run
 from tests.conftest import REPO, SAMPLE
 from tests.hostile import corpus as c
@@ -105,10 +106,12 @@ def test_unwritable_out_is_a_clear_exit_2(tmp_path: Path) -> None:
     """Run as a user does, in its own process: its stderr is exactly what the user would see."""
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
-    args = ["run", "--period", "2018-02", "--payroll", str(SAMPLE / "payroll")]
-    args += ["--participants", str(SAMPLE / "bpjs"), "--out", str(blocker / "reports")]
     done = subprocess.run(
-        [sys.executable, "-m", "flows.cli", *args], capture_output=True, text=True, cwd=REPO, timeout=300
+        [sys.executable, "-m", "flows.cli", *cli_args(SAMPLE, blocker / "reports")],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
     )
     assert done.returncode == 2
     assert "a_file/reports" in done.stderr and "Traceback" not in done.stderr
@@ -179,20 +182,7 @@ def test_kill_9_during_the_flow_leaves_no_final_file_and_a_rerun_completes(tmp_p
     out = tmp_path / "out"
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "flows.cli",
-            "run",
-            "--period",
-            "2018-02",
-            "--payroll",
-            str(SAMPLE / "payroll"),
-            "--participants",
-            str(SAMPLE / "bpjs"),
-            "--out",
-            str(out),
-        ],
+        [sys.executable, "-m", "flows.cli", *cli_args(SAMPLE, out)],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
