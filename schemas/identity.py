@@ -1,46 +1,64 @@
-"""The schema part both sides share: row reference, NIK, KPJ and birth date."""
+"""The schema part both sides share: row reference, NIK, KPJ and birth date.
+
+Schemas are plain `DataFrameSchema` objects, not `DataFrameModel` classes: building a model's
+schema makes pandera import dask.dataframe when dask is installed (it is, for prefect-dask),
+about 0.7 s on every start, and the object form states the same rules.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
 
 from schemas import checks
 
+#: Text columns: pandas' string dtype (Arrow-backed), as the normalisers produce them.
+TEXT = pd.StringDtype()
 
-class IdentitySchema(pa.DataFrameModel):
-    """Format rules for who a row is about. Nulls pass: a missing value is judged elsewhere."""
 
-    source_file: Series[str]
-    source_sheet: Series[str]
-    source_row: Series[int] = pa.Field(ge=1)
-    nik: Series[pd.StringDtype] = pa.Field(nullable=True)
-    nik_raw: Series[pd.StringDtype] = pa.Field(nullable=True)
-    nik_numeric: Series[bool]
-    kpj: Series[pd.StringDtype] = pa.Field(nullable=True)
-    name: Series[pd.StringDtype] = pa.Field(nullable=True)
-    birth_date: Series[pa.DateTime] = pa.Field(nullable=True)
+def text(nullable: bool = True, rules: list[pa.Check] | None = None) -> pa.Column:
+    return pa.Column(TEXT, nullable=nullable, checks=rules)
 
-    @pa.check("nik", name="nik_has_16_digits")
-    def nik_has_16_digits(cls, nik: Series[str]) -> Series[bool]:
-        return checks.nik_has_16_digits(nik)
 
-    @pa.check("nik", name="nik_province_known")
-    def nik_province_known(cls, nik: Series[str]) -> Series[bool]:
-        return checks.nik_province_known(nik)
+def amount() -> pa.Column:
+    """A Rupiah amount or a count: missing is judged elsewhere, negative is an error."""
+    return pa.Column(float, nullable=True, checks=[pa.Check(lambda a: a.ge(0), name="amount_not_negative")])
 
-    @pa.check("nik", name="nik_date_exists")
-    def nik_date_exists(cls, nik: Series[str]) -> Series[bool]:
-        return checks.nik_date_exists(nik)
 
-    @pa.check("kpj", name="kpj_has_11_digits")
-    def kpj_has_11_digits(cls, kpj: Series[str]) -> Series[bool]:
-        return checks.kpj_has_11_digits(kpj)
+def side_schema(name: str, columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
+    """The identity rules plus one side's own `columns`.
 
-    @pa.dataframe_check(name="nik_matches_birth_date")
-    def nik_matches_birth_date(cls, frame: pd.DataFrame) -> Series[bool]:
-        return checks.nik_matches_birth_date(frame)
+    Nulls pass: a missing value is judged elsewhere. Not strict: flags (nik_valid, rejected ...)
+    are added after validation.
+    """
+    return pa.DataFrameSchema(
+        {**_identity_columns(), **columns},
+        checks=[pa.Check(checks.nik_matches_birth_date, name="nik_matches_birth_date")],
+        strict=False,
+        name=name,
+    )
 
-    class Config:
-        strict = False  # flags (nik_valid, rejected ...) are added after validation
+
+def _identity_columns() -> dict[str, pa.Column]:
+    """Format rules for who a row is about."""
+    return {
+        "source_file": text(nullable=False),
+        "source_sheet": text(nullable=False),
+        "source_row": pa.Column(int, checks=[pa.Check.ge(1)]),
+        "nik": text(
+            rules=[
+                pa.Check(checks.nik_has_16_digits, name="nik_has_16_digits"),
+                pa.Check(checks.nik_province_known, name="nik_province_known"),
+                pa.Check(checks.nik_date_exists, name="nik_date_exists"),
+            ]
+        ),
+        "nik_raw": text(),
+        "nik_numeric": pa.Column(bool),
+        "kpj": text(rules=[pa.Check(checks.kpj_has_11_digits, name="kpj_has_11_digits")]),
+        "name": text(),
+        "birth_date": pa.Column(pa.DateTime, nullable=True),
+    }
+
+
+#: The shared rules alone.
+IdentitySchema = side_schema("IdentitySchema", {})

@@ -104,7 +104,7 @@ def issues_where(mask: pd.Series | np.ndarray, field: str, severity: Severity, m
     )
 
 
-def validation_issues(schema: type[pa.DataFrameModel], frame: pd.DataFrame) -> pd.DataFrame:
+def validation_issues(schema: pa.DataFrameSchema, frame: pd.DataFrame) -> pd.DataFrame:
     """Validate `frame` lazily and return one issue per failing (row, check, field).
 
     The frame's index must be unique. A failure that is not about a row (a wrong dtype, a missing
@@ -118,7 +118,7 @@ def validation_issues(schema: type[pa.DataFrameModel], frame: pd.DataFrame) -> p
         return pd.DataFrame(columns=PART_COLUMNS)
     unplaced = cases[cases["index"].isna()]
     if len(unplaced):
-        raise RuntimeError(f"normalised frame does not fit {schema.__name__}:\n{unplaced.to_string()}")
+        raise RuntimeError(f"normalised frame does not fit {schema.name}:\n{unplaced.to_string()}")
     parts = []
     for (check, column), group in cases.groupby(["check", "column"], sort=False, dropna=False):
         field, severity, describe = CHECK_RULES[str(check)]

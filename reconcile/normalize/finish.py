@@ -16,7 +16,7 @@ _KPJ_CHECKS = ("kpj_has_11_digits",)
 
 def finish(
     typed: pd.DataFrame,
-    schema: type[pa.DataFrameModel],
+    schema: pa.DataFrameSchema,
     parts: list[pd.DataFrame],
     *,
     columns: list[str],
