@@ -61,9 +61,13 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def nightly_command(args: argparse.Namespace) -> int:
-    from flows.nightly import nightly
+    from flows.temporary_server import temporary_server
 
-    outcomes = nightly(inbox=args.inbox, out=args.out, **_options(args))
+    with temporary_server() as server:
+        from flows.nightly import nightly
+
+        server.wait_until_ready()
+        outcomes = nightly(inbox=args.inbox, out=args.out, **_options(args))
     for o in outcomes:
         print(f"  {o.period}  {o.action:<8} {o.reason}")
         for kind, path in o.reports.items():

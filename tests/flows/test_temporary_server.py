@@ -1,0 +1,51 @@
+"""The CLI's own temporary Prefect server: started only when no API is configured, always stopped."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+_CHILD = """
+import json, sys, urllib.request
+from flows.temporary_server import temporary_server
+with temporary_server() as server:
+    server.wait_until_ready()
+    with urllib.request.urlopen(server.url + "/health", timeout=5) as r:
+        healthy = r.status == 200
+    pid = server.process.pid
+print(json.dumps({"url": server.url, "healthy": healthy, "pid": pid, "alive": server.process.poll() is None}))
+"""
+
+
+def test_nothing_is_started_when_prefect_has_an_api(prefect_harness: None) -> None:
+    from flows.temporary_server import temporary_server
+
+    with temporary_server() as server:
+        server.wait_until_ready()  # a no-op
+        assert server.url is None and server.process is None
+
+
+def test_a_fresh_process_gets_a_server_that_is_stopped_on_exit(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env |= {
+        "PYTHONPATH": str(REPO),
+        "PREFECT_HOME": str(tmp_path),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD], env=env, capture_output=True, text=True, timeout=110, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["url"].startswith("http://127.0.0.1:") and seen["healthy"]
+    assert not seen["alive"]  # stopped when the block ended
+    with pytest.raises(OSError):
+        urllib.request.urlopen(seen["url"] + "/health", timeout=2)
