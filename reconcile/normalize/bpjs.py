@@ -12,6 +12,7 @@ from reconcile.normalize.finish import finish
 from reconcile.normalize.identity import identity_columns, parse_join_dates
 from reconcile.normalize.money import amount_column
 from reconcile.values import clean_text, parse_statuses
+from reconcile.values.unique import map_unique, spread
 from schemas.bpjs import BpjsSchema
 from schemas.issues import ERROR
 
@@ -48,5 +49,6 @@ _KNOWN = ("AKTIF", "NON AKTIF")
 def _status_for_schema(values: pd.Series) -> pd.Series:
     """Known statuses normalised; an unknown one as its cleaned upper-case text, for the schema to report."""
     parsed = parse_statuses(values)
-    unknown_text = values.map(lambda v: (clean_text(v) or "").upper() or None)
-    return parsed["status"].where(~parsed["unknown"], unknown_text.astype("string"))
+    codes, texts = map_unique(values, lambda v: (clean_text(v) or "").upper() or None)
+    unknown_text = pd.Series(pd.array(spread(codes, texts), dtype="string"), index=values.index)
+    return parsed["status"].where(~parsed["unknown"], unknown_text)

@@ -19,6 +19,9 @@ _PLACEHOLDERS = {"-", "--", "—", "–", "."}
 
 def clean_text(value: Any) -> str | None:
     """Inner runs of white space become one space; blank or a lone dash is None."""
+    if value.__class__ is str:  # most cells: split() / join is the regex below, in one pass
+        text = " ".join(value.split())
+        return None if not text or text in _PLACEHOLDERS else text
     if is_blank(value):
         return None
     if isinstance(value, float) and value.is_integer():
