@@ -18,6 +18,10 @@ _DEFAULTS = {
     "PREFECT_LOGGING_INTERNAL_LEVEL": "ERROR",
     # The readers log progress on long files (name and row count only) through stdlib logging.
     "PREFECT_LOGGING_EXTRA_LOGGERS": "reconcile",
+    # Prefect's thread pool is unbounded by default: a national inbox of dozens of files would
+    # parse them all at once, each holding its sheet in memory. One file per core keeps every
+    # core busy (the parse runs in a child process) and memory bounded.
+    "PREFECT_TASKS_RUNNER_THREAD_POOL_MAX_WORKERS": str(max(2, os.cpu_count() or 2)),
 }
 
 
