@@ -3,6 +3,7 @@
 openpyxl turns any string starting with '=' into a formula when assigned. `set_text` cleans the text,
 then forces the cell type back to a plain string and sets quotePrefix when the text starts with a
 formula trigger, so Excel and LibreOffice show it literally, also after someone edits the cell.
+The data rows of detail sheets are written as XML text by sheet_xml.py, under the same rules.
 """
 
 from __future__ import annotations

@@ -7,19 +7,39 @@ apply stays empty.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from pandas.api.types import infer_dtype, is_integer_dtype
 
 from reconcile.categories import EXCEPTION_COLUMNS, MATCH_COLUMNS
+from reconcile.report.distinct import distinct
 from reconcile.report.values import as_float, as_int, as_text
 
 INT_COLUMNS = frozenset(
     {"payroll_row", "bpjs_row", "expected_idr", "billed_idr", "difference_idr", "exposure_idr", "age_months"}
 )
 FLOAT_COLUMNS = frozenset({"score"})
+
+
+def _csv_text(fn: Callable[[Any], object]) -> Callable[[Any], str]:
+    return lambda v: "" if (x := fn(v)) is None else str(x)
+
+
+def column_text(series: pd.Series, fn: Callable[[Any], object]) -> pd.Series:
+    """`fn` of every cell as CSV text ("" for nothing), as an object column.
+
+    Whole columns where the dtype says what `fn` would do: text stays as it is, whole numbers are
+    written as they are; any other column is converted per distinct value.
+    """
+    if fn is as_text and infer_dtype(series, skipna=True) in ("string", "empty"):
+        return series.astype(object).where(series.notna(), "")
+    if fn is as_int and is_integer_dtype(series.dtype):
+        return series.astype(str).fillna("").astype(object)
+    return pd.Series(distinct(series).convert(_csv_text(fn)), index=series.index, dtype=object)
 
 
 def contract_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -37,16 +57,18 @@ def contract_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
             fn = as_float
         else:
             fn = as_text
-        out[column] = (
-            frame[column].map(lambda v, fn=fn: "" if (x := fn(v)) is None else str(x)).astype(object)
-        )
+        out[column] = column_text(frame[column], fn)
     return out
 
 
 def write_csv(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
     """Write `frame` as a contract CSV at `path` (header line always present)."""
-    # CRLF as RFC 4180 says; it also makes the csv module quote a text holding a lone CR.
-    contract_frame(frame, columns).to_csv(path, index=False, encoding="utf-8", lineterminator="\r\n")
+    texts = contract_frame(frame, columns)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        # CRLF as RFC 4180 says; it also makes the csv module quote a text holding a lone CR.
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(texts.columns)
+        writer.writerows(zip(*(texts[c].tolist() for c in texts.columns), strict=True))
 
 
 def write_exceptions_csv(findings: pd.DataFrame, path: Path) -> None:

@@ -8,6 +8,7 @@ optionally split by spaces, dots or dashes, count as an identity number here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import pandas as pd
@@ -20,6 +21,8 @@ KEEP = 4
 
 def mask_nik(value: str) -> str:
     """Every digit but the last four becomes '*': '1801010101900001' -> '************0001'."""
+    if value.isascii() and value.isdigit():  # the usual NIK: digits only
+        return "*" * (len(value) - KEEP) + value[-KEEP:] if len(value) > KEEP else value
     digits = [i for i, ch in enumerate(value) if ch.isdigit()]
     hide = set(digits[:-KEEP]) if len(digits) > KEEP else set()
     return "".join("*" if i in hide else ch for i, ch in enumerate(value))
@@ -34,13 +37,24 @@ def mask_frame(frame: pd.DataFrame, nik_columns: tuple[str, ...] = ("nik", "nik_
     """A copy of `frame` with NIK columns masked and long digit runs in every other text masked."""
     out = frame.copy()
     for column in out.columns:
-        fn = _mask_nik_cell if column in nik_columns else _mask_text_cell
-        out[column] = (
-            out[column].map(fn).astype(object)
-            if _has_text(out[column], column in nik_columns)
-            else out[column]
-        )
+        is_nik = column in nik_columns
+        if _has_text(out[column], is_nik):
+            out[column] = _mask_column(out[column], _mask_nik_cell if is_nik else _mask_text_cell)
     return out
+
+
+def _mask_column(series: pd.Series, mask: Callable[[object], object]) -> pd.Series:
+    """`mask` of every value; a text that repeats (a file path, a unit, a message) is masked once."""
+    done: dict[str, object] = {}
+
+    def once(value: object) -> object:
+        if type(value) is not str:
+            return mask(value)
+        if value not in done:
+            done[value] = mask(value)
+        return done[value]
+
+    return series.map(once).astype(object)
 
 
 def _has_text(series: pd.Series, is_nik: bool) -> bool:

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from reconcile.categories import CATEGORY_ORDER, Category
 from reconcile.report import styles
+from reconcile.report.distinct import distinct
 from reconcile.report.labels import Labels
 from reconcile.report.layout_grid import LayoutGrid, link
 from reconcile.report.page_setup import apply_print, prepare_print
@@ -284,7 +285,7 @@ def _top_uninsured(grid: LayoutGrid, findings: pd.DataFrame, L: Labels) -> None:
     if gaps.empty:
         grid.line(L("empty.uninsured"), font=styles.MUTED_FONT)
         return
-    order = gaps["exposure_idr"].map(lambda v: as_int(v) or 0)
+    order = distinct(gaps["exposure_idr"]).convert(lambda v: as_int(v) or 0)
     top = gaps.assign(_order=order).sort_values("_order", ascending=False, kind="stable").head(TOP_UNINSURED)
     for record in top.to_dict("records"):
         grid.add(

@@ -1,42 +1,33 @@
 """One frame as one or more detail sheets: header row frozen and filtered, fitted widths, formats.
 
-Rows are streamed into write-only sheets, one reused cell per column, so a sheet of a million rows
-costs little memory. A frame longer than Excel's 1,048,575 data rows continues on "<name> (2)", ...
+openpyxl writes each sheet's header row, columns, panes, filter, conditional formats and print
+settings; the data rows are rendered column by column (column_cells.py) and written as XML text
+(sheet_xml.py), so a sheet of a million rows costs little time and memory. A frame longer than
+Excel's 1,048,575 data rows continues on "<name> (2)", ...
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.formatting.rule import CellIsRule, DataBarRule, FormulaRule
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from reconcile.report import styles
-from reconcile.report.cells import make_cell, set_text
+from reconcile.report.cells import make_cell
+from reconcile.report.column_cells import column_cells
 from reconcile.report.detail_columns import Column
 from reconcile.report.labels import Labels
 from reconcile.report.page_setup import apply_print, prepare_print
-from reconcile.report.values import as_date, as_float, as_int, as_text
+from reconcile.report.sheet_xml import row_xml, write_rows
 
 MAX_DATA_ROWS = 1_048_575  # 1,048,576 rows per sheet, one is the header
 MAX_SHEET_NAME = 31
 HEADER_HEIGHT_PT = 32.0
 AGE_ALERT_MONTHS = 3  # a finding open this long goes to the top of someone's list
-
-_CONVERT: dict[str, Callable[[Any], Any]] = {
-    "text": as_text,
-    "int": as_int,
-    "money": as_int,
-    "score": as_float,
-    "date": as_date,
-}
-_FORMAT = {"int": styles.INTEGER, "money": styles.RUPIAH, "score": styles.SCORE, "date": styles.DATE}
 
 
 @dataclass(frozen=True)
@@ -62,17 +53,9 @@ def sheet_titles(title: str, parts: int) -> list[str]:
     return names
 
 
-def column_width(column: Column, header: str, values: pd.Series) -> float:
+def column_width(column: Column, header: str, longest: int) -> float:
     """Characters wide enough for the longest value, capped; the header wraps at word breaks."""
     longest_word = max((len(w) for w in header.split()), default=4)
-    if values.empty:
-        longest = 0
-    elif column.kind == "money":
-        longest = int(values.map(lambda v: len(f"{x:,}") if (x := as_int(v)) is not None else 0).max())
-    elif column.kind == "date":
-        longest = 10
-    else:
-        longest = int(values.map(lambda v: len(x) if (x := as_text(v)) is not None else 0).max())
     return float(min(max(longest, longest_word, 6) + 2, column.max_width))
 
 
@@ -89,12 +72,15 @@ def write_table(
     frame = spec.frame
     parts = max(1, -(-len(frame) // max_rows))
     titles = sheet_titles(spec.title, parts)
-    widths = [column_width(c, h, _col(frame, c.key)) for c, h in zip(spec.columns, spec.headers, strict=True)]
-    for index, title in enumerate(titles):
-        chunk = frame.iloc[index * max_rows : (index + 1) * max_rows]
-        ws = wb.create_sheet(title)
-        _write_part(ws, spec, chunk, widths)
-        apply_print(ws, labels, period=period, run_id=run_id, title_rows="1:1")
+    sheets = [wb.create_sheet(title) for title in titles]
+    columns = [column_cells(sheets[0], c, _col(frame, c.key)) for c in spec.columns]
+    widths = [
+        column_width(c, h, cells.longest)
+        for c, h, cells in zip(spec.columns, spec.headers, columns, strict=True)
+    ]
+    for index, ws in enumerate(sheets):
+        rows = slice(index * max_rows, (index + 1) * max_rows)
+        _write_part(ws, spec, [c.cells[rows] for c in columns], widths, labels, period=period, run_id=run_id)
     return titles
 
 
@@ -102,14 +88,23 @@ def _col(frame: pd.DataFrame, key: str) -> pd.Series:
     return frame[key] if key in frame.columns else pd.Series([None] * len(frame), index=frame.index)
 
 
-def _write_part(ws: WriteOnlyWorksheet, spec: TableSpec, chunk: pd.DataFrame, widths: list[float]) -> None:
+def _write_part(
+    ws: WriteOnlyWorksheet,
+    spec: TableSpec,
+    cells: list[list[str | None]],
+    widths: list[float],
+    labels: Labels,
+    *,
+    period: str,
+    run_id: str,
+) -> None:
+    """One sheet: `cells` holds this sheet's data cells, column by column."""
     # Widths, panes and page properties go into the sheet's head: set before the first row.
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.row_dimensions[1].height = HEADER_HEIGHT_PT  # headers wrap; LibreOffice does not grow the row
     ws.freeze_panes = "A2"
     prepare_print(ws)
-    last_col = get_column_letter(len(spec.columns))
     ws.append(
         [
             make_cell(
@@ -123,39 +118,16 @@ def _write_part(ws: WriteOnlyWorksheet, spec: TableSpec, chunk: pd.DataFrame, wi
             for h in spec.headers
         ]
     )
-    if chunk.empty:
+    apply_print(ws, labels, period=period, run_id=run_id, title_rows="1:1")
+    count = len(cells[0]) if cells else 0
+    if not count:
         ws.append([make_cell(ws, spec.empty_text, font=styles.MUTED_FONT)])
         return
-    _stream_rows(ws, spec.columns, chunk)
-    last_row = len(chunk) + 1
-    ws.auto_filter.ref = f"A1:{last_col}{last_row}"
+    last_row = count + 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{last_row}"
     _flag(ws, spec, last_row)
-
-
-def _stream_rows(ws: WriteOnlyWorksheet, columns: list[Column], chunk: pd.DataFrame) -> None:
-    templates = [_template(ws, c) for c in columns]
-    converters = [_CONVERT[c.kind] for c in columns]
-    series = [_col(chunk, c.key).tolist() for c in columns]
-    for values in zip(*series, strict=True):
-        row: list[WriteOnlyCell | None] = []
-        for template, convert, column, raw in zip(templates, converters, columns, values, strict=True):
-            value = convert(raw)
-            if value is None:
-                row.append(None)
-                continue
-            if column.kind == "text":
-                set_text(template, value)
-            else:
-                template.value = value
-            row.append(template)  # written at once by append, so one cell per column is reused
-        ws.append(row)
-
-
-def _template(ws: WriteOnlyWorksheet, column: Column) -> WriteOnlyCell:
-    cell = make_cell(ws, None, border=styles.GRID, alignment=styles.TOP)
-    if column.kind in _FORMAT:
-        cell.number_format = _FORMAT[column.kind]
-    return cell
+    letters = [get_column_letter(i) for i in range(1, len(spec.columns) + 1)]
+    write_rows(ws, (row_xml(r, letters, row) for r, row in enumerate(zip(*cells, strict=True), start=2)))
 
 
 def _formula_text(text: str) -> str:

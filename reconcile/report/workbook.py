@@ -24,6 +24,7 @@ from reconcile.report.detail_columns import (
     Column,
     category_columns,
 )
+from reconcile.report.distinct import distinct
 from reconcile.report.labels import Labels
 from reconcile.report.sheet_explain import write_explain
 from reconcile.report.sheet_summary import SheetLinks, write_summary
@@ -33,9 +34,9 @@ from reconcile.result import ReconResult
 
 
 def _filled(frame: pd.DataFrame, key: str) -> bool:
-    if key not in frame.columns or frame.empty:
+    if key not in frame.columns:
         return False
-    return not bool(frame[key].map(is_missing).astype(bool).all())
+    return not all(is_missing(v) for v in distinct(frame[key]).values)
 
 
 def translate_status(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
@@ -63,7 +64,7 @@ def _category_spec(category: Category, rows: pd.DataFrame, labels: Labels) -> Ta
     keys = [k for k in [*always, *optional] if k in always or _filled(rows, k)]
     primary = PRIMARY_AMOUNT.get(category)
     if primary and primary in rows.columns:
-        magnitude = rows[primary].map(lambda v: abs(as_int(v) or 0))
+        magnitude = distinct(rows[primary]).convert(lambda v: abs(as_int(v) or 0))
         rows = rows.assign(_order=magnitude).sort_values("_order", ascending=False, kind="stable")
     title = labels("sheet.rejected") if category == Category.INVALID_ROW else labels(f"cat.{category}")
     muted = ("status", labels(f"status.{FindingStatus.EXPLAINED.value}"))

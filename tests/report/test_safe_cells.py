@@ -11,7 +11,7 @@ from openpyxl.workbook import Workbook
 
 from reconcile.report.cells import set_text
 from reconcile.report.safe_text import ELLIPSIS, MAX_CELL_CHARS, clean_text, needs_quote_prefix
-from tests.report.fixtures import HOSTILE_NAMES
+from tests.report.fixtures import HOSTILE_NAMES, make_result
 from tests.report.xlsx_xml import xml_parts
 
 
@@ -76,3 +76,18 @@ def test_hostile_unit_name_on_the_summary_stays_text(write):
     wb = openpyxl.load_workbook(write().xlsx)
     values = [c for row in wb["Ringkasan"].iter_rows() for c in row if c.value == "=Unit Jahat()"]
     assert values and all(c.data_type == "s" and c.quotePrefix for c in values)
+
+
+def test_formula_like_names_keep_quote_prefix_when_plain_names_follow(write):
+    """Each cell's look is its own: a plain name written after a formula-like one does not take the
+    quote prefix away from it (a reused styled cell once did, through openpyxl's shared style)."""
+    result = make_result()
+    findings = result.findings.copy()
+    rows = findings.index[findings["category"] == "UNREGISTERED"]
+    hostile = ['=HYPERLINK("http://x","y")', "@SUM(1)"]
+    findings.loc[rows, "name"] = hostile + ["PLAIN NAME"] * (len(rows) - len(hostile))
+    findings.loc[rows, "exposure_idr"] = 1_000.0  # one amount: the sheet keeps this order
+    ws = openpyxl.load_workbook(write(make_result(findings=findings)).xlsx)["Tidak Terdaftar"]
+    cells = {c.value: c for c in ws["A"][1:]}
+    assert all(cells[h].data_type == "s" and cells[h].quotePrefix for h in hostile)
+    assert not cells["PLAIN NAME"].quotePrefix
