@@ -10,6 +10,11 @@ in a fresh subprocess so that peak memory is that run's own:
   peak resident memory (the process's high-water mark, ru_maxrss, at the end of each stage);
 - the floor: the same files read into Python values and nothing else (python-calamine
   `to_python()` for every sheet; for CSV, `csv.reader` over the decoded text).
+Files are read as the flow reads them, concurrently in a thread pool (`--threads`, default one
+thread per file like Prefect's task runner; 1 reads them one after the other). The read stage is
+the wall time to read every file, then the prepare stage the wall time to prepare every table, each
+stage a pool over the files; the flow overlaps the two, so their sum is an upper bound. The floor
+reads with the same pool.
 Marginal cost = pipeline time at N minus pipeline time on a tiny input (fixed start-up cancels out);
 the ratio is marginal cost / floor time at N. With --repeat R each figure is the minimum of R runs.
 
@@ -29,7 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -49,7 +55,13 @@ def _inputs(folder: Path) -> list[tuple[Path, str, str]]:
     return files + [(p, d, "bpjs") for p, d in discover_inputs([str(folder / "bpjs")])]
 
 
-def child_pipeline(folder: Path) -> dict[str, Any]:
+def _each(threads: int, work: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    """`work` over `items` in a pool of `threads` threads (one per item if 0), in order."""
+    with ThreadPoolExecutor(threads or max(1, len(items))) as pool:
+        return list(pool.map(work, items))
+
+
+def child_pipeline(folder: Path, threads: int) -> dict[str, Any]:
     """Run the pipeline stage by stage as the flow does (read + prepare per file), in this process."""
     import reconcile.pipeline as pipeline
     from reconcile.config import ReconConfig
@@ -68,15 +80,12 @@ def child_pipeline(folder: Path) -> dict[str, Any]:
         seconds[name] += time.perf_counter() - start
         peak[name] = _max_rss()
 
-    prepared = []
-    rows = 0
-    for path, display, kind in _inputs(folder):
-        with stage("read"):
-            table = read_input(path, display, kind)
-        with stage("prepare"):
-            prepared.append(pipeline.prepare(table))
-        rows += len(table.frame)
-        del table
+    with stage("read"):
+        tables = _each(threads, lambda file: read_input(*file), _inputs(folder))
+    rows = sum(len(table.frame) for table in tables)
+    with stage("prepare"):
+        prepared = _each(threads, pipeline.prepare, tables)
+    del tables
 
     match_seconds = 0.0
     real_match: Callable[..., Any] = pipeline.match_identities
@@ -110,30 +119,30 @@ def child_pipeline(folder: Path) -> dict[str, Any]:
     }
 
 
-def child_floor(folder: Path) -> dict[str, Any]:
-    """Read every input into Python values and nothing else."""
+def _floor_cells(path: Path) -> int:
+    """Read one file into Python values and nothing else; the number of cells."""
     import python_calamine as pc
 
-    files = [path for path, _, _ in _inputs(folder)]  # imports stay outside the timing
+    if path.suffix == ".csv":
+        text = path.read_bytes().decode("utf-8")
+        return sum(len(r) for r in csv.reader(io.StringIO(text, newline="")))
+    book = pc.CalamineWorkbook.from_path(str(path))
+    return sum(sum(len(r) for r in book.get_sheet_by_name(name).to_python()) for name in book.sheet_names)
+
+
+def child_floor(folder: Path, threads: int) -> dict[str, Any]:
+    """Read every input into Python values and nothing else, with the pipeline's thread pool."""
+    import python_calamine  # noqa: F401 (imports stay outside the timing)
+
+    files = [path for path, _, _ in _inputs(folder)]
     start = time.perf_counter()
-    cells = 0
-    for path in files:
-        if path.suffix == ".csv":
-            text = path.read_bytes().decode("utf-8")
-            rows: list[list[Any]] = list(csv.reader(io.StringIO(text, newline="")))
-            cells += sum(len(r) for r in rows)
-        else:
-            book = pc.CalamineWorkbook.from_path(str(path))
-            for name in book.sheet_names:
-                rows = book.get_sheet_by_name(name).to_python()
-                cells += sum(len(r) for r in rows)
-        del rows
+    cells = sum(_each(threads, _floor_cells, files))
     return {"seconds": time.perf_counter() - start, "cells": cells, "max_rss": _max_rss()}
 
 
-def _child(mode: str, folder: Path) -> dict[str, Any]:
+def _child(mode: str, folder: Path, threads: int) -> dict[str, Any]:
     out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.run", f"--{mode}", str(folder)],
+        [sys.executable, "-m", "benchmarks.run", f"--{mode}", str(folder), "--threads", str(threads)],
         check=True,
         capture_output=True,
         text=True,
@@ -159,12 +168,12 @@ def _mb(n: int) -> str:
     return f"{n / 2**20:,.0f}"
 
 
-def measure(fmt: str, sizes: list[int], repeat: int) -> None:
+def measure(fmt: str, sizes: list[int], repeat: int, threads: int) -> None:
     from benchmarks.inputs import cache_dir, ensure_inputs
 
     print(f"\n== {fmt}: inputs cached under {cache_dir()}", flush=True)
     tiny_folder = ensure_inputs(TINY, fmt)
-    tiny = _best([_child("pipeline", tiny_folder) for _ in range(repeat)])
+    tiny = _best([_child("pipeline", tiny_folder, threads) for _ in range(repeat)])
     print(f"tiny input ({TINY} workers): pipeline {tiny['total']:.2f} s", flush=True)
     head = f"{'workers':>9} {'rows':>9} " + " ".join(f"{s:>9}" for s in STAGES)
     head += f" {'total':>8} {'marginal':>8} {'floor':>7} {'ratio':>6} {'peak MB':>8}"
@@ -173,8 +182,8 @@ def measure(fmt: str, sizes: list[int], repeat: int) -> None:
         start = time.perf_counter()
         folder = ensure_inputs(n, fmt)
         print(f"inputs for {n:,} workers ready ({time.perf_counter() - start:.0f} s): {folder}", flush=True)
-        floor = min(_child("floor", folder)["seconds"] for _ in range(repeat))
-        run = _best([_child("pipeline", folder) for _ in range(repeat)])
+        floor = min(_child("floor", folder, threads)["seconds"] for _ in range(repeat))
+        run = _best([_child("pipeline", folder, threads) for _ in range(repeat)])
         marginal = run["total"] - tiny["total"]
         line = f"{n:>9,} {run['rows']:>9,} " + " ".join(f"{run['seconds'][s]:>8.2f}s" for s in STAGES)
         line += f" {run['total']:>7.2f}s {marginal:>7.2f}s {floor:>6.2f}s {marginal / floor:>5.2f}x"
@@ -223,17 +232,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--formats", nargs="+", choices=["xlsx", "csv"], default=["xlsx"])
     parser.add_argument("--repeat", type=int, default=1, help="runs per figure; the minimum is shown")
+    parser.add_argument(
+        "--threads", type=int, default=0, help="files read at once (default: all, as the flow does)"
+    )
     parser.add_argument("--prefect", action="store_true", help="time `recon run` on the tiny input")
     parser.add_argument("--identity", action="store_true", help="identity resolution at 100k x 100k")
     parser.add_argument("--pipeline", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.pipeline or args.floor:
-        print(json.dumps(child_pipeline(args.pipeline) if args.pipeline else child_floor(args.floor)))
+        child = (
+            child_pipeline(args.pipeline, args.threads)
+            if args.pipeline
+            else child_floor(args.floor, args.threads)
+        )
+        print(json.dumps(child))
         return 0
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}", flush=True)
+    threads = f"{args.threads} at a time" if args.threads else "all at once"
+    print(
+        f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; files read {threads}", flush=True
+    )
     for fmt in args.formats:
-        measure(fmt, args.sizes, args.repeat)
+        measure(fmt, args.sizes, args.repeat, args.threads)
     if args.prefect:
         measure_prefect(args.repeat)
     if args.identity:

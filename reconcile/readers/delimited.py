@@ -64,8 +64,8 @@ def read_csv_grid(data: bytes, display_path: str, table: AliasTable) -> Grid:
         reader = _records(text, delimiter)
         rows: list[Row] = list(reader)
         if reader.line_num == len(rows):
-            return Grid(name="", rows=rows, row_numbers=None, merges=[])
-        return Grid(name="", rows=rows, row_numbers=_start_lines(text, delimiter), merges=[])
+            return Grid.from_rows("", rows)
+        return Grid.from_rows("", rows, _start_lines(text, delimiter))
     except csv.Error as e:
         raise InputError(f"not readable as CSV ({e})", path=display_path) from None
 

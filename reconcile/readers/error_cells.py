@@ -6,7 +6,7 @@ such a cell its error text ("#N/A") or its formula ("=VLOOKUP(...)"), so the val
 row with a reason a person understands (INVALID_ROW) instead of silently reading nothing.
 
 The sheet XML is scanned as a byte stream in chunks; a chunk holding no `t="e"` and no `<f` (almost
-all of them) costs one substring search.
+all of them) costs a few substring searches.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
 
 #: Longest text put into a cell: a formula can be long, and the text is only there to explain.
 MAX_TEXT = 200
+#: "f" bytes looked at one by one before searching for "<f" and ":f" the slow way.
+_F_PROBES = 1_000
 
 
 def sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
@@ -76,7 +78,8 @@ def _chunks(stream) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
                 yield carry
             return
         buffer = carry + data
-        end = max(buffer.rfind(b"</row>"), buffer.rfind(b":row>"))
+        end = buffer.rfind(b"</row>")
+        end = max(end, buffer.rfind(b":row>", max(end, 0)))  # a prefixed </x:row> after it
         cut = buffer.index(b">", end) + 1 if end >= 0 else 0
         if not cut and len(buffer) > 16 * _CHUNK:  # no row end in 64 MB: not a sheet we can scan
             cut = len(buffer)
@@ -85,12 +88,30 @@ def _chunks(stream) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
         carry = buffer[cut:]
 
 
+def _may_hold_marks(chunk: bytes) -> bool:
+    """Whether `chunk` holds `t="e"`, `<f` or `:f`, the only places a marked cell can be.
+
+    A two-byte search for "<f" steps through the XML a few bytes at a time, as "<" is everywhere;
+    the rare "f" is found by memchr and its preceding byte checked, unless "f" is common in the chunk.
+    """
+    if b't="e"' in chunk:
+        return True
+    at = chunk.find(b"f")
+    for _ in range(_F_PROBES):
+        if at < 0:
+            return False
+        if chunk[at - 1 : at] in (b"<", b":"):
+            return True
+        at = chunk.find(b"f", at + 1)
+    return b"<f" in chunk or b":f" in chunk
+
+
 def marked_cells(book: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
     """(row, col, text), 0-based, for every error cell and every formula cell without a cached value."""
     found: list[tuple[int, int, str]] = []
     with book.open(part) as stream:
         for chunk in _chunks(stream):
-            if b't="e"' not in chunk and b"<f" not in chunk and b":f" not in chunk:
+            if not _may_hold_marks(chunk):
                 continue
             for cell in _CELL.finditer(chunk):
                 attrs, body = cell.group(1), cell.group(2) or b""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 #: A grid row: raw cell values; "" or None for an empty cell.
@@ -11,16 +12,36 @@ Row = list[Any]
 
 @dataclass
 class Grid:
-    """One sheet (or one CSV file) as read, before any interpretation.
+    """One sheet (or one CSV file) as read, before any interpretation, stored by column.
 
-    `row_numbers[i]` is what a person sees for `rows[i]`: the Excel row or the CSV line of the
-    record's start. `merges` lists merged areas as (first_row, first_col, last_row, last_col), 0-based.
+    `columns[c][i]` is the cell in row i, column c; every column holds `height` cells. Columns are
+    what the reader needs in bulk (the mapped fields) and what the sandbox sends; rows are built on
+    demand for the few rows looked at as a whole (title, header, totals, signatures).
+    `row_numbers[i]` is what a person sees for row i: the Excel row or the CSV line of the record's
+    start. `merges` lists merged areas as (first_row, first_col, last_row, last_col), 0-based.
     """
 
     name: str  # sheet name; "" for CSV
-    rows: list[Row]
+    columns: list[list[Any]]
+    height: int
     row_numbers: list[int] | None = None  # None: row i is row i + 1
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    @classmethod
+    def from_rows(cls, name: str, rows: list[Row], row_numbers: list[int] | None = None) -> Grid:
+        """A grid from rows of any lengths (short rows are padded in place with None)."""
+        width = max(map(len, rows), default=0)
+        for row in rows:
+            if len(row) < width:
+                row.extend([None] * (width - len(row)))
+        return cls(name, [list(map(itemgetter(c), rows)) for c in range(width)], len(rows), row_numbers)
+
+    def row(self, i: int) -> Row:
+        return [column[i] for column in self.columns]
+
+    def head(self, n: int) -> list[Row]:
+        """The first `n` rows (fewer if the grid is shorter)."""
+        return [self.row(i) for i in range(min(n, self.height))]
 
     def row_number(self, i: int) -> int:
         return self.row_numbers[i] if self.row_numbers is not None else i + 1
@@ -32,7 +53,7 @@ def is_empty(value: Any) -> bool:
 
 
 def cell(row: Row, col: int) -> Any:
-    """The value at `col`, or None past the end of a short (CSV) row."""
+    """The value at `col`, or None past the end of a short row."""
     return row[col] if col < len(row) else None
 
 

@@ -7,7 +7,6 @@ the file gave them (str, int, float, date/datetime, None); typing them is the no
 from __future__ import annotations
 
 import hashlib
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from reconcile.model import SOURCE_COLUMNS, InputTable, SheetInfo, Side
 from reconcile.readers.aliases import IDENTITY_FIELDS, KIND_FIELDS, ROW_NO, AliasTable, alias_table
 from reconcile.readers.delimited import read_csv_grid
 from reconcile.readers.discover import check_extension
-from reconcile.readers.grid import Grid, Row
+from reconcile.readers.grid import Grid
 from reconcile.readers.header import HEADER_SEARCH_ROWS, HeaderMatch, find_header, is_header, most_header_like
 from reconcile.readers.structure import classify
 from reconcile.readers.title import title_text, unit_from_title
@@ -42,7 +41,7 @@ def read_input(path: Path, display_path: str, kind: Side) -> InputTable:
     else:
         grids = read_workbook(Path(path), display_path)
 
-    found = [(grid, find_header(grid.rows, table)) for grid in grids]
+    found = [(grid, find_header(grid.head(HEADER_SEARCH_ROWS + 1), table)) for grid in grids]
     used = [(grid, header) for grid, header in found if header is not None and is_header(header)]
     if not used:
         raise InputError(_no_header_message(grids, table), path=display_path)
@@ -88,7 +87,7 @@ def _no_header_message(grids: list[Grid], table: AliasTable) -> str:
     )
     best: tuple[int, str, int, list[str]] = (-1, "", -1, [])
     for grid in grids:
-        i, texts = most_header_like(grid.rows, table)
+        i, texts = most_header_like(grid.head(HEADER_SEARCH_ROWS), table)
         if i >= 0 and len(texts) > len(best[3]):
             best = (len(texts), grid.name, grid.row_number(i), texts)
     _, sheet, row, texts = best
@@ -99,16 +98,11 @@ def _no_header_message(grids: list[Grid], table: AliasTable) -> str:
     return f"no header found; {expected}; the most header-like row ({where}) has: {seen}"
 
 
-def _column(body: list[Row], c: int, width: int) -> np.ndarray:
-    """Column `c` of `body` as an object array; empty and whitespace-only cells become None.
-
-    `width` is the length of the shortest row: columns left of it are taken without a bounds test.
-    """
-    cells = map(itemgetter(c), body) if c < width else (r[c] if c < len(r) else None for r in body)
-    values = [None if v.__class__ is str and not v.strip() else v for v in cells]
-    column = np.empty(len(values), dtype=object)
-    column[:] = values
-    return column
+def _values(column: list[Any], start: int) -> np.ndarray:
+    """`column` from row `start` as an object array; empty and whitespace-only cells become None."""
+    values = np.empty(len(column) - start, dtype=object)
+    values[:] = [None if v.__class__ is str and not v.strip() else v for v in column[start:]]
+    return values
 
 
 def _fill_merged_unit(grid: Grid, header: HeaderMatch) -> None:
@@ -116,12 +110,11 @@ def _fill_merged_unit(grid: Grid, header: HeaderMatch) -> None:
     c = header.columns.get("unit")
     if c is None:
         return
-    for r0, c0, r1, c1 in grid.merges or []:
-        if c0 <= c <= c1 and r0 >= header.data_start and r1 > r0:
-            value = grid.rows[r0][c0]
-            for r in range(r0, min(r1, len(grid.rows) - 1) + 1):
-                if c < len(grid.rows[r]):
-                    grid.rows[r][c] = value
+    column = grid.columns[c]
+    for r0, c0, r1, c1 in grid.merges:
+        if c0 <= c <= c1 and header.data_start <= r0 < grid.height and r1 > r0:
+            last = min(r1, grid.height - 1)
+            column[r0 : last + 1] = [grid.columns[c0][r0]] * (last + 1 - r0)
 
 
 def _read_sheet(
@@ -129,15 +122,13 @@ def _read_sheet(
 ) -> tuple[pd.DataFrame, SheetInfo]:
     _fill_merged_unit(grid, header)
     start = header.data_start
-    body = grid.rows[start:]
-    width = min(map(len, body), default=0)
-    values = {f: _column(body, c, width) for f, c in header.columns.items()}
-    keep = np.flatnonzero(classify(body, values, header))
+    values = {f: _values(grid.columns[c], start) for f, c in header.columns.items()}
+    keep = np.flatnonzero(classify(lambda i: grid.row(start + i), values, header))
     if grid.row_numbers is None:
         row_numbers = keep + start + 1
     else:
         row_numbers = np.asarray(grid.row_numbers[start:], dtype=np.int64)[keep]
-    titles = grid.rows[: header.index]
+    titles = grid.head(header.index)
     unit_hint = unit_from_title(titles) or Path(display_path).stem
     columns: dict[str, Any] = {
         "source_file": pd.Series([display_path] * len(keep), dtype=object),
@@ -155,7 +146,7 @@ def _read_sheet(
         header_row=grid.row_number(header.index),
         columns=dict(header.texts),
         data_rows=len(keep),
-        skipped_rows=len(body) - len(keep),
+        skipped_rows=grid.height - start - len(keep),
         title_text=title_text(titles),
     )
     return frame, info

@@ -7,14 +7,16 @@ sandbox_child.py`), not a fork: Prefect runs tasks in threads, forking a threade
 deadlock, and multiprocessing's spawn/forkserver re-import the caller's __main__ in every child.
 The child imports only calamine and defusedxml (~60 ms), caps its own address space
 (RLIMIT_AS = its size at start + `memory_bytes`), and streams the grids back on stdout as
-length-prefixed pickles of row chunks, so neither side ever holds one big pickle. A child that
-dies, hits a limit or runs out of time becomes an InputError naming the file.
+length-prefixed marshal messages, a block of rows at a time sent as columns (`cell_codec`), so
+neither side ever holds one big message and the parent never unpickles what a parser produced.
+A child that dies, hits a limit or runs out of time becomes an InputError naming the file.
 """
 
 from __future__ import annotations
 
 import logging
-import pickle
+import marshal
+import os
 import re
 import struct
 import subprocess
@@ -22,11 +24,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from reconcile.errors import InputError, ReconError
+from reconcile.readers.cell_codec import decode_column
 from reconcile.readers.grid import Grid
 
 _GB = 1 << 30
@@ -53,11 +57,20 @@ _log = logging.getLogger("reconcile.readers")
 #: The last parse's figures (child peak RSS, seconds, bytes moved back); for benchmarks and tests.
 last_stats: dict[str, Any] = {}
 
+#: Children parsing at once in this process. The flow reads every file in its own thread; more
+#: parsers than cores only add up their memory (each may take `memory_bytes`), not speed.
+_PARSERS = threading.BoundedSemaphore(max(2, len(os.sched_getaffinity(0))))
+
 
 def read_workbook_sandboxed(
     path: Path, display_path: str, limits: SandboxLimits = DEFAULT_SANDBOX
 ) -> list[Grid]:
     """Every worksheet of `path` as a grid, parsed in a limited child process."""
+    with _PARSERS:
+        return _parse_in_child(path, display_path, limits)
+
+
+def _parse_in_child(path: Path, display_path: str, limits: SandboxLimits) -> list[Grid]:
     started = time.monotonic()
     with tempfile.TemporaryFile() as stderr:
         child = subprocess.Popen(
@@ -138,35 +151,61 @@ def _read_exact(stream: IO[bytes], n: int) -> bytes:
     return data
 
 
+class _SheetBuilder:
+    """One sheet's columns as the blocks of rows arrive, then its grid."""
+
+    def __init__(self, name: str, merges: list[tuple[int, int, int, int]], left: int) -> None:
+        self.name, self.merges, self.left = name, merges, left
+        self.columns: list[list[Any]] = []
+        self.patches: list[tuple[int, int, str]] = []
+
+    @property
+    def height(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def add(self, block: list[Sequence[Any]]) -> None:
+        if not self.columns:
+            self.columns = [[] for _ in block]
+        for column, cells in zip(self.columns, block, strict=True):
+            column.extend(cells)
+
+    def grid(self) -> Grid:
+        """The grid with the empty columns left of the data, error cells and formulas in place."""
+        height = self.height
+        columns = [[""] * height for _ in range(self.left if self.columns else 0)] + self.columns
+        for r, c, text in self.patches:  # error cells and formulas without a cached value
+            if r < height and c < len(columns):
+                columns[c][r] = text
+        return Grid(name=self.name, columns=columns, height=height, merges=self.merges)
+
+
 def _receive(stream: IO[bytes], display_path: str) -> tuple[list[Grid], dict[str, Any]]:
-    grids: list[Grid] = []
-    moved = 0
+    sheets: list[_SheetBuilder] = []
+    moved = rows_read = 0
     while True:
         (size,) = _FRAME.unpack(_read_exact(stream, _FRAME.size))
         data = _read_exact(stream, size)
         moved += size
-        message = pickle.loads(data)  # noqa: S301 (our own child, never the file)
+        message = marshal.loads(data)
         kind = message[0]
         if kind == "sheet":
-            _, name, merges = message
-            grids.append(Grid(name=name, rows=[], merges=merges))
+            _, name, merges, left = message
+            sheets.append(_SheetBuilder(name, merges, left))
         elif kind == "rows":
-            before = sum(len(g.rows) for g in grids)
-            grids[-1].rows.extend(message[1])
-            if (before + len(message[1])) // PROGRESS_EVERY > before // PROGRESS_EVERY:
-                _log.info("%s: %s rows read", display_path, f"{before + len(message[1]):,}")
-        elif kind == "patch":  # error cells and formulas without a cached value, by (row, col)
-            rows = grids[-1].rows
-            for r, c, text in message[1]:
-                if r < len(rows) and c < len(rows[r]):
-                    rows[r][c] = text
+            block = [decode_column(encoded) for encoded in message[1]]
+            sheets[-1].add(block)
+            before, rows_read = rows_read, rows_read + len(block[0])
+            if rows_read // PROGRESS_EVERY > before // PROGRESS_EVERY:
+                _log.info("%s: %s rows read", display_path, f"{rows_read:,}")
+        elif kind == "patch":
+            sheets[-1].patches.extend(message[1])
         elif kind == "error":
-            _, text, sheet = message
-            raise InputError(text, path=display_path, sheet=sheet)
+            _, text, sheet_name = message
+            raise InputError(text, path=display_path, sheet=sheet_name)
         elif kind == "internal":
             raise ReaderBug(f"{display_path}: {message[1]}")
         elif kind == "end":
-            return grids, {"child_peak_rss": message[1], "bytes_moved": moved}
+            return [s.grid() for s in sheets], {"child_peak_rss": message[1], "bytes_moved": moved}
 
 
 def _describe_death(returncode: int | None, stderr: bytes, limits: SandboxLimits) -> str:

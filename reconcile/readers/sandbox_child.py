@@ -1,27 +1,36 @@
 """The child side of the sandbox: parse one workbook with calamine and stream its grids to stdout.
 
 Run only as a script in a fresh interpreter: `python -I sandbox_child.py PATH MEMORY_BYTES`.
-It imports nothing from this package but `error_cells` (loaded from this folder), so it starts
-in milliseconds. Messages, each a length-prefixed pickle: ("sheet", name, merges), ("rows", [...])
-in chunks, ("patch", [(row, col, text), ...]), then ("end", peak_rss_bytes), or ("error", message,
-sheet) for a file calamine refuses. Row i of a grid is Excel row i + 1, as with
-`to_python(skip_empty_area=False)`.
+It imports nothing from this package but `error_cells` and `cell_codec` (loaded from this folder),
+so it starts in milliseconds. Messages, each a length-prefixed marshal: ("sheet", name, merges,
+left), then ("rows", [encoded column, ...]) per block of rows, ("patch", [(row, col, text), ...]),
+and after the last sheet ("end", peak_rss_bytes); or ("error", message, sheet) for a file calamine
+refuses. A block's columns start at the sheet's first used column: the parent adds `left` empty
+columns before them, so that column c of a grid is Excel column c + 1 and row i is Excel row i + 1,
+as with `to_python(skip_empty_area=False)`. The error-cell scan, a second pass over each sheet's
+XML, runs in a thread while calamine parses (calamine releases the GIL).
 """
 
 from __future__ import annotations
 
+import gc
+import marshal
 import os
-import pickle
 import re
 import resource
 import struct
 import sys
+import threading
 import zipfile
-from collections.abc import Iterator
+from itertools import islice
+from queue import SimpleQueue
 from typing import IO, Any
 
-#: Rows per message: big enough that pickling is cheap per row, small enough to keep both sides lean.
-CHUNK_ROWS = 20_000
+#: Cells per message: small blocks stay in the CPU caches from calamine's rows to the encoded columns,
+#: and the parent decodes one while the next is encoded. At least BLOCK_MIN_ROWS rows, so that a very
+#: wide sheet (a stray value in column XFD) is not sent in thousands of columns of a few cells each.
+CHUNK_CELLS = 16_384
+BLOCK_MIN_ROWS = 256
 _LONG_DIGITS = re.compile(r"\d{6,}")
 
 
@@ -34,7 +43,7 @@ def limit_memory(extra_bytes: int) -> None:
 
 
 def _send(out: IO[bytes], message: tuple[Any, ...]) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    data = marshal.dumps(message, 2)  # the format of cell_codec
     out.write(struct.pack("<Q", len(data)))
     out.write(data)
 
@@ -47,17 +56,19 @@ def _safe(error: BaseException) -> str:
     )
 
 
-def _rows(sheet: Any) -> Iterator[list[Any]]:
-    """The sheet's rows with the empty area above and left of the data kept, as Excel numbers them.
+def _send_rows(out: IO[bytes], sheet: Any) -> None:
+    """The sheet's rows, a block of rows at a time, each block as its encoded columns.
 
     `iter_rows` already yields the empty rows above the data but not the empty columns to its left.
     """
-    if sheet.start is None:
-        return
-    left = sheet.start[1]
-    pad = [""] * left
-    for row in sheet.iter_rows():
-        yield pad + row if left else row
+    from cell_codec import encode_column  # type: ignore[import-not-found]
+
+    rows = sheet.iter_rows()
+    block_rows = max(BLOCK_MIN_ROWS, CHUNK_CELLS // max(1, sheet.width))
+    while block := list(islice(rows, block_rows)):
+        columns = list(zip(*block, strict=True))
+        del block
+        _send(out, ("rows", [encode_column(column) for column in columns]))
 
 
 def _declares_entities(path: str) -> str | None:
@@ -72,9 +83,37 @@ def _declares_entities(path: str) -> str | None:
     return None
 
 
+def _scan_marks(path: str, parts: list[str | None], results: SimpleQueue[Any]) -> None:
+    """Put each sheet's marked cells in `results`, in sheet order; on failure, the exception, and stop."""
+    from error_cells import marked_cells  # type: ignore[import-not-found]
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            for part in parts:
+                results.put(marked_cells(z, part) if part is not None else [])
+    except BaseException as e:  # the main thread raises it when it reaches that sheet
+        results.put(e)
+
+
+def _start_scan(path: str, names: list[str]) -> SimpleQueue[Any]:
+    """Scan every sheet's XML for error cells in a thread; read its results from the queue returned."""
+    from error_cells import sheet_parts  # type: ignore[import-not-found]
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = sheet_parts(z)
+    except Exception:  # an odd package layout: calamine read it, so read it without the markers
+        parts = {}
+    results: SimpleQueue[Any] = SimpleQueue()
+    scan = threading.Thread(
+        target=_scan_marks, args=(path, [parts.get(n) for n in names], results), daemon=True
+    )
+    scan.start()
+    return results
+
+
 def parse_workbook(out: IO[bytes], path: str) -> None:
     import python_calamine as pc
-    from error_cells import marked_cells, sheet_parts  # type: ignore[import-not-found]
 
     sheet_name = ""
     try:
@@ -93,28 +132,20 @@ def parse_workbook(out: IO[bytes], path: str) -> None:
             return
         book = pc.CalamineWorkbook.from_path(path)
         names = [m.name for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
-        try:
-            with zipfile.ZipFile(path) as z:
-                parts = sheet_parts(z)
-        except Exception:  # an odd package layout: calamine read it, so read it without the markers
-            parts = {}
+        marks = _start_scan(path, names)
         for sheet_name in names:
             sheet = book.get_sheet_by_name(sheet_name)
             merges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
-            _send(out, ("sheet", sheet_name, merges))
-            chunk: list[list[Any]] = []
-            for row in _rows(sheet):
-                chunk.append(row)
-                if len(chunk) >= CHUNK_ROWS:
-                    _send(out, ("rows", chunk))
-                    chunk = []
-            _send(out, ("rows", chunk))
-            del sheet, chunk
-            if sheet_name in parts:
-                with zipfile.ZipFile(path) as z:
-                    marks = marked_cells(z, parts[sheet_name])
-                if marks:
-                    _send(out, ("patch", marks))
+            left = sheet.start[1] if sheet.start is not None else 0
+            _send(out, ("sheet", sheet_name, merges, left))
+            if sheet.start is not None:
+                _send_rows(out, sheet)
+            del sheet
+            found = marks.get()
+            if isinstance(found, BaseException):
+                raise found
+            if found:
+                _send(out, ("patch", found))
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except (TypeError, AttributeError, NameError, ImportError, AssertionError, UnboundLocalError) as e:
@@ -125,11 +156,22 @@ def parse_workbook(out: IO[bytes], path: str) -> None:
         where = "sheet could not be read" if sheet_name else "could not be read as an Excel workbook"
         _send(out, ("error", f"{where} ({_safe(e)}); ask the office to save it again from Excel", sheet_name))
         return
-    _send(out, ("end", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024))
+    _send(out, ("end", _peak_rss()))
+
+
+def _peak_rss() -> int:
+    """This process's peak resident memory since it started (`ru_maxrss` would count the parent's too,
+    which this process held between fork and exec)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def main() -> None:
     path, memory_bytes = sys.argv[1], int(sys.argv[2])
+    gc.disable()  # a short life without reference cycles: collecting would only rescan every row built
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     limit_memory(memory_bytes)
     out = sys.stdout.buffer

@@ -51,21 +51,23 @@ _COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,3})\s*(?:[=x×*+\-/:][^)]*)?\)?$")
 
 def _digits(value: Any) -> int:
     """How many digits an identity cell holds (0 if it holds anything but digits)."""
+    if value.__class__ is str:
+        if value.isdigit() and value.isascii():
+            return len(value)
+        text = value.replace(" ", "").replace("'", "").replace(".", "").replace("-", "")
+        return len(text) if text.isdigit() and text.isascii() else 0
     if isinstance(value, bool):
         return 0
     if isinstance(value, int):
         return len(str(abs(value)))
     if isinstance(value, float):
         return len(str(int(value))) if value.is_integer() and value > 0 else 0
-    if value.__class__ is str:
-        if value.isdigit() and value.isascii():
-            return len(value)
-        text = value.replace(" ", "").replace("'", "").replace(".", "").replace("-", "")
-        return len(text) if text.isdigit() and text.isascii() else 0
     return 0
 
 
 def _row_number(value: Any) -> bool:
+    if value.__class__ is float:
+        return value.is_integer() and 0 < value < 10_000_000
     if isinstance(value, bool):
         return False
     if isinstance(value, int | float):
@@ -96,7 +98,13 @@ def _present(values: np.ndarray) -> np.ndarray:
 
 
 def _flags(values: np.ndarray, test: Callable[[Any], bool]) -> np.ndarray:
-    return np.fromiter((test(v) for v in values), dtype=bool, count=len(values))
+    return np.array([test(v) for v in values], dtype=bool)
+
+
+def _digit_counts(values: np.ndarray) -> np.ndarray:
+    """`_digits` of every cell; plain digit text, the usual case, without a call."""
+    counts = [len(v) if v.__class__ is str and v.isdigit() and v.isascii() else _digits(v) for v in values]
+    return np.array(counts, dtype=np.int64)
 
 
 def _maybe_column_number(value: Any) -> bool:
@@ -109,19 +117,20 @@ def _maybe_column_number(value: Any) -> bool:
 _COLUMN_NUMBER_START = frozenset("(0123456789")
 
 
-def classify(body: list[Row], values: dict[str, np.ndarray], header: HeaderMatch) -> np.ndarray:
-    """A boolean mask over `body` (the grid rows under the header): True for data rows.
+def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: HeaderMatch) -> np.ndarray:
+    """A boolean mask over the rows under the header: True for data rows.
 
-    `values` holds the mapped columns of `body`, empty cells already None.
+    `values` holds the mapped columns of those rows, empty cells already None; `row(i)` is the
+    whole row i, asked for only the few rows that may be column numbers, totals or signatures.
     """
-    n = len(body)
+    n = len(values["name"])
     false = np.zeros(n, dtype=bool)
     present = {f: _present(v) for f, v in values.items()}
     blank = ~np.logical_or.reduce([p for f, p in present.items() if f != ROW_NO] + [false])
     has_name = present["name"]
     has_id = present.get("nik", false) | present.get("kpj", false)
-    nik_digits = _flags(values["nik"], lambda v: _digits(v) in (15, 16)) if "nik" in values else false
-    kpj_digits = _flags(values["kpj"], lambda v: _digits(v) == 11) if "kpj" in values else false
+    nik_digits = np.isin(_digit_counts(values["nik"]), (15, 16)) if "nik" in values else false
+    kpj_digits = _digit_counts(values["kpj"]) == 11 if "kpj" in values else false
     numbered = _flags(values[ROW_NO], _row_number) if ROW_NO in values else false
     worker = nik_digits | kpj_digits | (numbered & has_name)
 
@@ -129,10 +138,10 @@ def classify(body: list[Row], values: dict[str, np.ndarray], header: HeaderMatch
     name_key = header_key(header.texts["name"])
     column_numbers = false.copy()
     repeated_header = false.copy()
-    for i in np.flatnonzero(~blank & _flags(names, _maybe_column_number)):
-        column_numbers[i] = _is_column_number_row(body[i])
+    for i in np.flatnonzero(~blank & _flags(names, _maybe_column_number)).tolist():
+        column_numbers[i] = _is_column_number_row(row(i))
     # a repeated header names no worker: test only rows without a worker's NIK / KPJ
-    for i in np.flatnonzero(~(nik_digits | kpj_digits)):
+    for i in np.flatnonzero(~(nik_digits | kpj_digits)).tolist():
         if header_key(names[i]) != name_key:
             continue
         same = sum(header_key(values[f][i]) == header_key(t) for f, t in header.texts.items())
@@ -145,8 +154,8 @@ def classify(body: list[Row], values: dict[str, np.ndarray], header: HeaderMatch
     total = false.copy()
     signature = false.copy()
     skip_cols = {c for f, c in header.columns.items() if f in PERSON_TEXT_FIELDS}
-    for i in np.flatnonzero(~blank & ~structural & ~worker & ~(has_name & has_id)):
-        for c, v in enumerate(body[i]):
+    for i in np.flatnonzero(~blank & ~structural & ~worker & ~(has_name & has_id)).tolist():
+        for c, v in enumerate(row(i)):
             if not isinstance(v, str) or (has_name[i] and c in skip_cols):
                 continue
             text = " ".join(v.casefold().split())

@@ -22,7 +22,7 @@ def book(tmp_path: Path) -> Path:
 
 def test_a_good_workbook_reads_through_the_sandbox_like_excel_numbers_rows(book: Path) -> None:
     grids = read_workbook(book, "in/ok.xlsx")
-    assert grids[0].rows[2][:3] == ["NO", "NAMA", "NIK"]  # Excel row 3
+    assert grids[0].row(2)[:3] == ["NO", "NAMA", "NIK"]  # Excel row 3
 
 
 def test_time_limit_stops_the_child(book: Path) -> None:

@@ -127,6 +127,13 @@ def test_merged_unit_cell_is_filled_down(tmp_path, read):
     assert read(path).frame["unit"].tolist() == ["Bidang Umum", "Bidang Umum", "Bidang P2P", None]
 
 
+def test_merged_unit_cells_below_the_data_are_ignored(tmp_path, read):
+    rows = [["NO", "NAMA", "NIK", "UNIT KERJA"], [1, "A", "1871010101900001", "Bidang Umum"], [2, "B", None]]
+    path = write_xlsx(tmp_path / "p.xlsx", {"S": {"rows": rows, "merge": ["D2:D3", "D10:D12"]}})
+
+    assert read(path).frame["unit"].tolist() == ["Bidang Umum", "Bidang Umum"]
+
+
 def test_repeated_header_and_unlabelled_total_are_structural(tmp_path, read):
     rows = [
         ["NO", "NAMA", "NIK", "UPAH"],
