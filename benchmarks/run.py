@@ -11,14 +11,16 @@ in a fresh subprocess so that peak memory is that run's own:
 - the floor: the same files read into Python values and nothing else (python-calamine
   `to_python()` for every sheet; for CSV, `csv.reader` over the decoded text).
 Files are read as the flow reads them, concurrently in a thread pool (`--threads`, default one
-thread per file like Prefect's task runner; 1 reads them one after the other). The read stage is
+file per core like the flow's task runner; 1 reads them one after the other, 0 all at once). The read stage is
 the wall time to read every file, then the prepare stage the wall time to prepare every table, each
 stage a pool over the files; the flow overlaps the two, so their sum is an upper bound. The floor
 reads with the same pool.
 Marginal cost = pipeline time at N minus pipeline time on a tiny input (fixed start-up cancels out);
 the ratio is marginal cost / floor time at N. With --repeat R each figure is the minimum of R runs.
 
---prefect times the whole `recon run` command (embedded Prefect server) on the tiny input;
+--prefect also times the whole `recon run` command (benchmarks/end_to_end.py: Prefect flow, ledger,
+outputs; its own temporary server unless PREFECT_API_URL is set) on the tiny input and each size,
+with the marginal cost against the same floor;
 --identity times `match_identities` at 100k x 100k with ~2% dirty keys (and Splink, if installed).
 """
 
@@ -168,12 +170,14 @@ def _mb(n: int) -> str:
     return f"{n / 2**20:,.0f}"
 
 
-def measure(fmt: str, sizes: list[int], repeat: int, threads: int) -> None:
+def measure(fmt: str, sizes: list[int], repeat: int, threads: int) -> dict[int, float]:
+    """Print the stage table of `fmt` at each size; return the floor seconds by size."""
     from benchmarks.inputs import cache_dir, ensure_inputs
 
     print(f"\n== {fmt}: inputs cached under {cache_dir()}", flush=True)
     tiny_folder = ensure_inputs(TINY, fmt)
     tiny = _best([_child("pipeline", tiny_folder, threads) for _ in range(repeat)])
+    floors: dict[int, float] = {}
     print(f"tiny input ({TINY} workers): pipeline {tiny['total']:.2f} s", flush=True)
     head = f"{'workers':>9} {'rows':>9} " + " ".join(f"{s:>9}" for s in STAGES)
     head += f" {'total':>8} {'marginal':>8} {'floor':>7} {'ratio':>6} {'peak MB':>8}"
@@ -182,7 +186,7 @@ def measure(fmt: str, sizes: list[int], repeat: int, threads: int) -> None:
         start = time.perf_counter()
         folder = ensure_inputs(n, fmt)
         print(f"inputs for {n:,} workers ready ({time.perf_counter() - start:.0f} s): {folder}", flush=True)
-        floor = min(_child("floor", folder, threads)["seconds"] for _ in range(repeat))
+        floor = floors[n] = min(_child("floor", folder, threads)["seconds"] for _ in range(repeat))
         run = _best([_child("pipeline", folder, threads) for _ in range(repeat)])
         marginal = run["total"] - tiny["total"]
         line = f"{n:>9,} {run['rows']:>9,} " + " ".join(f"{run['seconds'][s]:>8.2f}s" for s in STAGES)
@@ -197,24 +201,27 @@ def measure(fmt: str, sizes: list[int], repeat: int, threads: int) -> None:
             flush=True,
         )
     print("\n".join(["", f"-- {fmt} summary --", *lines]), flush=True)
+    return floors
 
 
-def measure_prefect(repeat: int) -> None:
+def measure_end_to_end(fmt: str, sizes: list[int], floors: dict[int, float], repeat: int) -> None:
+    """`recon run` as users start it (benchmarks/end_to_end.py): the tiny input, then each size."""
+    from benchmarks.end_to_end import measure as run_command
     from benchmarks.inputs import ensure_inputs
 
-    folder = ensure_inputs(TINY, "xlsx")
-    times = []
-    for _ in range(repeat):
-        with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            subprocess.run(
-                [sys.executable, "-m", "flows.cli", "run", "--period", "2018-02", "--payroll",
-                 str(folder / "payroll"), "--participants", str(folder / "bpjs"), "--out", out],
-                check=True, capture_output=True,
-            )  # fmt: skip
-            times.append(time.perf_counter() - start)
-    where = os.environ.get("PREFECT_API_URL") or "embedded temporary server"
-    print(f"\n`recon run` on {TINY} workers ({where}): {min(times):.2f} s (min of {repeat})", flush=True)
+    where = os.environ.get("PREFECT_API_URL") or "its own temporary Prefect server"
+    tiny = run_command(ensure_inputs(TINY, fmt), repeat)
+    print(f"\n`recon run` ({fmt}, {where}), end to end:", flush=True)
+    print(f"  tiny input ({TINY} workers): {tiny['seconds']:.2f} s, peak {_mb(tiny['peak'])} MB", flush=True)
+    for n in sizes:
+        run = run_command(ensure_inputs(n, fmt), repeat)
+        marginal = run["seconds"] - tiny["seconds"]
+        ratio = f", {marginal / floors[n]:.2f}x the floor" if n in floors else ""
+        print(
+            f"  {n:>9,} workers: {run['seconds']:.2f} s, marginal {marginal:.2f} s{ratio},"
+            f" peak {_mb(run['peak'])} MB",
+            flush=True,
+        )
 
 
 def measure_identity(people: int) -> None:
@@ -233,9 +240,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", nargs="+", choices=["xlsx", "csv"], default=["xlsx"])
     parser.add_argument("--repeat", type=int, default=1, help="runs per figure; the minimum is shown")
     parser.add_argument(
-        "--threads", type=int, default=0, help="files read at once (default: all, as the flow does)"
+        "--threads",
+        type=int,
+        default=max(2, os.cpu_count() or 2),
+        help="files read at once (default: one per core, as the flow does; 0: all at once)",
     )
-    parser.add_argument("--prefect", action="store_true", help="time `recon run` on the tiny input")
+    parser.add_argument(
+        "--prefect",
+        action="store_true",
+        help="also time `recon run` end to end (Prefect, ledger, outputs) on the tiny input and each size",
+    )
     parser.add_argument("--identity", action="store_true", help="identity resolution at 100k x 100k")
     parser.add_argument("--pipeline", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
@@ -253,9 +267,9 @@ def main(argv: list[str] | None = None) -> int:
         f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; files read {threads}", flush=True
     )
     for fmt in args.formats:
-        measure(fmt, args.sizes, args.repeat, args.threads)
-    if args.prefect:
-        measure_prefect(args.repeat)
+        floors = measure(fmt, args.sizes, args.repeat, args.threads)
+        if args.prefect:
+            measure_end_to_end(fmt, args.sizes, floors, args.repeat)
     if args.identity:
         measure_identity(100_000)
     return 0
