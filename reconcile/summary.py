@@ -22,9 +22,14 @@ def summarise(
     expected_premium: pd.Series,
 ) -> Summary:
     """The summary of one run. `findings` is the exceptions frame (contract columns)."""
-    by_cat = {c: findings[findings["category"] == c] for c in CATEGORY_ORDER}
-    uninsured = len(by_cat[Category.UNREGISTERED]) + len(by_cat[Category.INACTIVE])
-    workers = int(classified.person.nunique())
+    category = findings["category"]
+    counts = category.value_counts()
+
+    def column(cat: Category, name: str) -> pd.Series:
+        return findings[name][(category == cat).to_numpy(dtype=bool)]
+
+    uninsured = int(counts.get(Category.UNREGISTERED, 0)) + int(counts.get(Category.INACTIVE, 0))
+    workers = len(classified.coverage.covered)  # one entry per distinct person key
     insured = int(classified.coverage.covered.sum())
     usable_b = bpjs.index[~bpjs["rejected"]]
     billed = classified.billed
@@ -36,17 +41,17 @@ def summarise(
 
     double_billing = _duplicate_overbilling(classified, billed)
     amounts = {
-        Category.UNREGISTERED: _sum(by_cat[Category.UNREGISTERED]["exposure_idr"]),
-        Category.INACTIVE: _sum(by_cat[Category.INACTIVE]["exposure_idr"]),
-        Category.NOT_ON_PAYROLL: _sum(by_cat[Category.NOT_ON_PAYROLL]["billed_idr"]),
-        Category.PREMIUM_MISMATCH: _sum(by_cat[Category.PREMIUM_MISMATCH]["difference_idr"]),
-        Category.WAGE_MISMATCH: _sum(by_cat[Category.WAGE_MISMATCH]["difference_idr"]),
+        Category.UNREGISTERED: _sum(column(Category.UNREGISTERED, "exposure_idr")),
+        Category.INACTIVE: _sum(column(Category.INACTIVE, "exposure_idr")),
+        Category.NOT_ON_PAYROLL: _sum(column(Category.NOT_ON_PAYROLL, "billed_idr")),
+        Category.PREMIUM_MISMATCH: _sum(column(Category.PREMIUM_MISMATCH, "difference_idr")),
+        Category.WAGE_MISMATCH: _sum(column(Category.WAGE_MISMATCH, "difference_idr")),
         Category.DUPLICATE_PARTICIPANT: double_billing,
         Category.DUPLICATE_PAYROLL: 0.0,
         Category.IDENTITY_MISMATCH: 0.0,
         Category.INVALID_ROW: 0.0,
     }
-    over_premium = _sum(by_cat[Category.PREMIUM_MISMATCH]["difference_idr"].astype("Float64").clip(lower=0))
+    over_premium = _sum(column(Category.PREMIUM_MISMATCH, "difference_idr").astype("Float64").clip(lower=0))
     overpayment = amounts[Category.NOT_ON_PAYROLL] + double_billing + over_premium
     return Summary(
         workers_on_payroll=workers,
@@ -59,7 +64,7 @@ def summarise(
         billed_idr=_sum(billed.reindex(usable_b)),
         due_idr=due,
         overpayment_idr=overpayment,
-        counts={str(c): len(by_cat[c]) for c in CATEGORY_ORDER},
+        counts={str(c): int(counts.get(c, 0)) for c in CATEGORY_ORDER},
         amounts={str(c): float(v) for c, v in amounts.items()},
         undecided=max(workers - insured - uninsured, 0),
     )
@@ -84,7 +89,8 @@ def unit_table(
     """Per unit (OPD): workers, insured, uninsured, exposure, Rupiah billed for them, findings."""
     cov = classified.coverage
     primary = cov.primary_row
-    units = payroll["unit"].reindex(primary.to_numpy()).fillna("-").to_numpy()
+    # Units stay Arrow strings ("str", as a column built from Python strings would be): no conversion.
+    units = payroll["unit"].reindex(primary.to_numpy()).fillna("-").astype("str").array
     persons = pd.DataFrame(
         {"unit": units, "covered": cov.covered.reindex(primary.index).to_numpy(dtype=bool)},
         index=primary.index,
@@ -95,7 +101,7 @@ def unit_table(
     table["exposure_idr"] = (
         gaps.groupby("unit")["exposure_idr"].sum().reindex(table.index).fillna(0).astype(float)
     )
-    pair_units = payroll["unit"].reindex(pairs["payroll_idx"]).to_numpy()
+    pair_units = payroll["unit"].reindex(pairs["payroll_idx"]).astype("str").array
     billed = pd.DataFrame({"unit": pair_units, "bpjs": pairs["bpjs_idx"].to_numpy()}).drop_duplicates("bpjs")
     billed["billed"] = classified.billed.reindex(billed["bpjs"]).fillna(0).to_numpy()
     table["billed_idr"] = billed.groupby("unit")["billed"].sum().reindex(table.index).fillna(0).astype(float)

@@ -8,36 +8,51 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify.core import core_frame
+from reconcile.classify.facts import Persons
 from reconcile.classify.refs import row_refs
 from reconcile.messages import Lang, message, rupiah
 
 
 @dataclass(frozen=True)
 class PersonCoverage:
-    """Per payroll person: covered, and which row speaks for the person in a gap finding."""
+    """Per payroll person: covered, and which row speaks for the person in a gap finding.
+
+    The three Series share one index: person keys in order of first appearance.
+    """
 
     covered: pd.Series  # person key -> bool
     paired: pd.Series  # person key -> bool (paired with any BPJS row, active or not)
     primary_row: pd.Series  # person key -> payroll index label
 
 
-def person_coverage(person: pd.Series, pairs: pd.DataFrame, active: pd.Series) -> PersonCoverage:
-    """Roll row pairings up to persons. `person` is indexed by the usable payroll rows."""
-    row_paired = pd.Series(person.index.isin(pairs["payroll_idx"]), index=person.index)
+def person_coverage(persons: Persons, pairs: pd.DataFrame, active: pd.Series) -> PersonCoverage:
+    """Roll row pairings up to persons."""
+    rows = persons.key.index
+    n = len(rows)
+    row_paired = rows.isin(pairs["payroll_idx"])
     active_pairs = pairs[active.reindex(pairs["bpjs_idx"]).fillna(False).to_numpy(dtype=bool)]
-    row_covered = pd.Series(person.index.isin(active_pairs["payroll_idx"]), index=person.index)
-    covered = row_covered.groupby(person, sort=False).any()
-    paired = row_paired.groupby(person, sort=False).any()
+    row_covered = rows.isin(active_pairs["payroll_idx"])
+    known = persons.code >= 0  # a row without a person key belongs to no person
+    codes = persons.code[known]
+
+    def any_row(flags: np.ndarray) -> np.ndarray:
+        return np.bincount(codes, weights=flags[known], minlength=len(persons.keys)) > 0
+
     # The row that speaks for the person: a covered row, else a paired one, else the first.
-    rank = (~row_covered).astype(int) * 2 + (~row_paired).astype(int)
-    order = pd.DataFrame({"person": person, "rank": rank, "pos": range(len(person))}, index=person.index)
-    primary = order.sort_values(["rank", "pos"]).groupby("person", sort=False).head(1)
-    primary_row = pd.Series(primary.index, index=primary["person"].to_numpy())
-    return PersonCoverage(covered=covered, paired=paired, primary_row=primary_row)
+    order = (~row_covered * 2 + ~row_paired) * n + np.arange(n)
+    best = np.full(len(persons.keys), np.iinfo(np.int64).max)
+    np.minimum.at(best, codes, order[known])
+    index = pd.Index(persons.keys, name=persons.key.name)
+    return PersonCoverage(
+        covered=pd.Series(any_row(row_covered), index=index),
+        paired=pd.Series(any_row(row_paired), index=index),
+        primary_row=pd.Series(rows[best % max(n, 1)], index=index),
+    )
 
 
 def coverage_gaps(
@@ -55,49 +70,59 @@ def coverage_gaps(
     A person whose only candidate is an identity conflict gets the IDENTITY_MISMATCH instead: a
     human must decide before anyone is registered twice.
     """
-    uncovered = coverage.covered[~coverage.covered]
-    rows = coverage.primary_row[uncovered.index]
-    unpaired = ~coverage.paired[uncovered.index].to_numpy()
+    uncovered = ~coverage.covered.to_numpy(dtype=bool)
+    rows = coverage.primary_row.to_numpy()[uncovered].tolist()
+    unpaired = ~coverage.paired.to_numpy(dtype=bool)[uncovered]
     unregistered = [r for r, free in zip(rows, unpaired, strict=True) if free and r not in in_conflict]
     inactive = [r for r, free in zip(rows, unpaired, strict=True) if not free]
 
     first_pair = pairs.drop_duplicates("payroll_idx").set_index("payroll_idx")["bpjs_idx"]
-    inactive_bpjs = [int(first_pair[r]) for r in inactive]
-    inactive_detail = []
-    for b in inactive_bpjs:
-        status = bpjs.at[b, "status"]
-        if pd.isna(status):
-            text = message("inactive_no_status", lang)
-        else:
-            text = message("inactive", lang, status=status)
-        if billed.get(b, 0) and billed[b] > 0:
-            text += message("inactive_billed", lang, billed=rupiah(billed[b]))
-        inactive_detail.append(text)
+    inactive_bpjs = first_pair.reindex(inactive).astype(int).tolist()
+    inactive_billed = billed.reindex(inactive_bpjs)
+    inactive_detail = [
+        _inactive_detail(status, amount, lang)
+        for status, amount in zip(
+            bpjs["status"].reindex(inactive_bpjs).tolist(), inactive_billed.to_numpy(), strict=True
+        )
+    ]
     return [
         core_frame(
             Category.UNREGISTERED,
             payroll_idx=unregistered,
             exposure_idr=list(exposure.reindex(unregistered)),
-            detail=[_unregistered_detail(payroll, r, lang) for r in unregistered],
+            detail=_unregistered_details(payroll, unregistered, lang),
         ),
         core_frame(
             Category.INACTIVE,
             payroll_idx=inactive,
             bpjs_idx=inactive_bpjs,
-            billed_idr=list(billed.reindex(inactive_bpjs)),
+            billed_idr=list(inactive_billed),
             exposure_idr=list(exposure.reindex(inactive)),
             detail=inactive_detail,
         ),
     ]
 
 
-def _unregistered_detail(payroll: pd.DataFrame, row: int, lang: Lang) -> str:
+def _inactive_detail(status: object, billed: float, lang: Lang) -> str:
+    """The registration's status, and what it still bills."""
+    text = (
+        message("inactive_no_status", lang) if pd.isna(status) else message("inactive", lang, status=status)
+    )
+    if billed > 0:
+        text += message("inactive_billed", lang, billed=rupiah(billed))
+    return text
+
+
+def _unregistered_details(payroll: pd.DataFrame, rows: list[int], lang: Lang) -> list[str]:
     """Say so when the NIK itself may be wrong: a number cell ending in 0 lost its 16th digit."""
     text = message("unregistered", lang)
-    nik = payroll.at[row, "nik"]
-    if bool(payroll.at[row, "nik_numeric"]) and isinstance(nik, str) and nik.endswith("0"):
-        text += message("nik_maybe_damaged", lang)
-    return text
+    damaged = text + message("nik_maybe_damaged", lang)
+    niks = payroll["nik"].reindex(rows).tolist()
+    numeric = payroll["nik_numeric"].reindex(rows).to_numpy(dtype=bool)
+    return [
+        damaged if is_numeric and isinstance(nik, str) and nik.endswith("0") else text
+        for nik, is_numeric in zip(niks, numeric, strict=True)
+    ]
 
 
 def not_on_payroll(
@@ -117,17 +142,22 @@ def not_on_payroll(
     """
     paired_rows = pd.Series(bpjs.index.isin(pairs["bpjs_idx"]), index=bpjs.index)
     group_paired = paired_rows.groupby(group).transform("any")
-    ghosts = bpjs.index[live & ~paired_rows & ~group_paired & ~bpjs.index.isin(list(in_conflict))]
-    details = []
+    is_ghost = (live & ~paired_rows & ~group_paired & ~bpjs.index.isin(list(in_conflict))).to_numpy(
+        dtype=bool
+    )
+    ghosts = bpjs.index[is_ghost]
     rejected_by_nik = rejected_payroll[rejected_payroll["nik_valid"]]
     rejected_refs = row_refs(rejected_by_nik, lang)
     ref_of_nik = dict(zip(rejected_by_nik["nik"], rejected_refs, strict=True))
-    for b in ghosts:
-        text = message("not_on_payroll", lang)
-        nik = bpjs.at[b, "nik"]
-        if bpjs.at[b, "nik_valid"] and nik in ref_of_nik:
-            text += message("not_on_payroll_rejected", lang, ref=ref_of_nik[nik])
-        details.append(text)
+    text = message("not_on_payroll", lang)
+    details = [
+        text + message("not_on_payroll_rejected", lang, ref=ref_of_nik[nik])
+        if valid and nik in ref_of_nik
+        else text
+        for nik, valid in zip(
+            bpjs["nik"][is_ghost].tolist(), bpjs["nik_valid"].to_numpy(dtype=bool)[is_ghost], strict=True
+        )
+    ]
     amounts = list(billed.reindex(ghosts).fillna(0.0))
     return core_frame(
         Category.NOT_ON_PAYROLL,

@@ -9,12 +9,13 @@ import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify.core import core_frame
+from reconcile.classify.facts import Persons
 from reconcile.classify.refs import join_refs, row_refs
 from reconcile.messages import Lang, message
 
 
 def _grouped_details(frame: pd.DataFrame, groups: pd.Series, key: str, lang: Lang) -> pd.Series:
-    refs = row_refs(frame, lang)
+    refs = dict(zip(frame.index, row_refs(frame, lang).tolist(), strict=True))
     details = {}
     for _, members in groups.groupby(groups, sort=False).groups.items():
         member_refs = [refs[m] for m in members]
@@ -24,8 +25,9 @@ def _grouped_details(frame: pd.DataFrame, groups: pd.Series, key: str, lang: Lan
     return pd.Series(details, dtype="string")
 
 
-def duplicate_payroll(payroll: pd.DataFrame, person: pd.Series, lang: Lang) -> pd.DataFrame:
+def duplicate_payroll(payroll: pd.DataFrame, persons: Persons, lang: Lang) -> pd.DataFrame:
     """Every usable payroll row whose person appears on more than one row."""
+    person = pd.Series(persons.code, index=persons.key.index)
     dup = person[person.duplicated(keep=False)]
     if dup.empty:
         return core_frame(Category.DUPLICATE_PAYROLL)

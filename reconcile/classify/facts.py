@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 from scipy.sparse import coo_matrix
@@ -24,19 +27,47 @@ def is_active(bpjs: pd.DataFrame, billed: pd.Series) -> pd.Series:
     return ((status == "AKTIF") | (status.isna() & (billed.fillna(0) > 0))).fillna(False).astype(bool)
 
 
+def keyed_identity(frame: pd.DataFrame, fallback: Callable[[pd.DataFrame], pd.Series]) -> pd.Series:
+    """Per row: "N:" valid NIK, else "K:" valid KPJ, else "B:" name key and birth date, else `fallback`.
+
+    `fallback` gets the rows without a valid NIK or KPJ. Names are normalised only for those rows,
+    the only ones whose key they make.
+    """
+    keyless = frame[~(frame["nik_valid"].to_numpy(dtype=bool) | frame["kpj_valid"].to_numpy(dtype=bool))]
+    names = name_keys(keyless["name"].fillna(""))
+    birth = keyless["birth_date"].dt.strftime("%Y-%m-%d")
+    by_name = ("B:" + names + "|" + birth).where((names != "") & birth.notna(), fallback(keyless))
+    key = ("K:" + frame["kpj"]).where(frame["kpj_valid"], by_name.reindex(frame.index))
+    return ("N:" + frame["nik"]).where(frame["nik_valid"], key)
+
+
 def payroll_person_keys(payroll: pd.DataFrame) -> pd.Series:
     """One key per person on the payroll: valid NIK, else valid KPJ, else name + birth date, else the row.
 
     Rows sharing a key are the same person paid more than once.
     """
-    names = name_keys(payroll["name"].fillna(""))
-    birth = payroll["birth_date"].dt.strftime("%Y-%m-%d")
-    by_name = ("B:" + names + "|" + birth).where((names != "") & birth.notna())
-    by_row = "R:" + pd.Series(payroll.index.astype(str), index=payroll.index)
-    key = by_name.where(by_name.notna(), by_row)
-    key = ("K:" + payroll["kpj"]).where(payroll["kpj_valid"], key)
-    key = ("N:" + payroll["nik"]).where(payroll["nik_valid"], key)
-    return key.astype("string")
+    return keyed_identity(
+        payroll, lambda rows: "R:" + pd.Series(rows.index.astype(str), index=rows.index)
+    ).astype("string")
+
+
+@dataclass(frozen=True)
+class Persons:
+    """Who is who on the payroll: a person key per usable row, and the same as numbers.
+
+    The keys are hashed once here; the classifiers compare the numbers.
+    """
+
+    key: pd.Series  # person key per usable payroll row (payroll_person_keys)
+    code: np.ndarray  # per row: position of its key in `keys`, -1 when the row has none
+    keys: pd.Index  # the distinct keys, in order of first appearance
+
+    @classmethod
+    def of(cls, payroll: pd.DataFrame) -> Persons:
+        """The persons of the usable rows of a prepared payroll frame."""
+        key = payroll_person_keys(payroll)
+        code, keys = pd.factorize(key)
+        return cls(key=key, code=code, keys=keys)
 
 
 def participant_groups(bpjs: pd.DataFrame, extra_links: pd.DataFrame | None = None) -> pd.Series:
@@ -51,10 +82,14 @@ def participant_groups(bpjs: pd.DataFrame, extra_links: pd.DataFrame | None = No
     heads: list[np.ndarray] = []
     tails: list[np.ndarray] = []
     for key, valid in (("nik", "nik_valid"), ("kpj", "kpj_valid")):
-        keyed = pd.DataFrame({"key": bpjs.loc[bpjs[valid], key], "pos": positions[bpjs[valid]]})
-        first = keyed.groupby("key", sort=False)["pos"].transform("first")
-        heads.append(first.to_numpy())
-        tails.append(keyed["pos"].to_numpy())
+        has_key = bpjs[valid].to_numpy(dtype=bool)
+        tail = np.flatnonzero(has_key)
+        # Link every row to the first row with its key: codes of keys, then the least position per code.
+        codes, uniques = pd.factorize(bpjs[key][has_key], use_na_sentinel=False)
+        first = np.full(len(uniques), n, dtype=np.int64)
+        np.minimum.at(first, codes, tail)
+        heads.append(first[codes])
+        tails.append(tail)
     if extra_links is not None and len(extra_links):
         heads.append(positions[extra_links["a"]].to_numpy())
         tails.append(positions[extra_links["b"]].to_numpy())

@@ -12,52 +12,71 @@ import numpy as np
 import pandas as pd
 
 from reconcile.categories import EXCEPTION_COLUMNS, MATCH_COLUMNS
-from reconcile.identity import name_keys
+from reconcile.classify.facts import keyed_identity
 
 
 def identity_keys(frame: pd.DataFrame) -> pd.Series:
     """A stable identity text per row: NIK, else KPJ, else name + birth date, else the source row."""
-    names = name_keys(frame["name"].fillna(""))
-    birth = frame["birth_date"].dt.strftime("%Y-%m-%d")
-    source = (
-        frame["source_file"].astype(str)
-        + "|"
-        + frame["source_sheet"].fillna("").astype(str)
-        + "|"
-        + frame["source_row"].astype(str)
-    )
-    key = ("B:" + names + "|" + birth).where((names != "") & birth.notna(), "S:" + source)
-    key = ("K:" + frame["kpj"]).where(frame["kpj_valid"], key)
-    key = ("N:" + frame["nik"]).where(frame["nik_valid"], key)
-    return key.astype(str)
+
+    def source(rows: pd.DataFrame) -> pd.Series:
+        return (
+            "S:"
+            + rows["source_file"].astype(str)
+            + "|"
+            + rows["source_sheet"].fillna("").astype(str)
+            + "|"
+            + rows["source_row"].astype(str)
+        )
+
+    return keyed_identity(frame, source).astype(str)
+
+
+def _column(
+    frame: pd.DataFrame, idx: pd.Series, col: str, fill: object = pd.NA, *, few_values: bool = False
+) -> pd.Series:
+    """`frame[col]` at the labels in `idx` (object dtype), `fill` where `idx` is missing.
+
+    `few_values`: the column holds few distinct values (a file name), so only those are converted.
+    """
+    present = idx.notna().to_numpy()
+    found = frame[col].reindex(idx[present].to_numpy(dtype=np.int64))
+    if few_values and isinstance(found.dtype, pd.StringDtype):
+        codes, uniques = pd.factorize(found)
+        values = np.append(uniques.to_numpy(dtype=object), found.dtype.na_value)[codes]
+    else:
+        values = found.to_numpy(dtype=object)
+    if not present.all():
+        out = np.full(len(idx), fill, dtype=object)
+        out[present] = values
+        values = out
+    return pd.Series(values, index=idx.index, dtype=object, copy=False)
+
+
+def _row_column(frame: pd.DataFrame, idx: pd.Series) -> pd.Series:
+    """The source row numbers of the rows `idx` names (Int64, <NA> where `idx` is missing)."""
+    present = idx.notna().to_numpy()
+    rows = frame["source_row"].reindex(idx[present].to_numpy(dtype=np.int64)).to_numpy(dtype=np.float64)
+    out = np.full(len(idx), np.nan)
+    out[present] = rows
+    return pd.Series(pd.array(out, dtype="Int64"), index=idx.index)
 
 
 def _side_columns(frame: pd.DataFrame, idx: pd.Series, prefix: str) -> dict[str, pd.Series]:
-    present = idx.notna().to_numpy()
-    labels = idx[present].astype(int).to_numpy()
-
-    def take(col: str, fill: object) -> pd.Series:
-        out = pd.Series(fill, index=idx.index, dtype=object)
-        out[present] = frame[col].reindex(labels).to_numpy()
-        return out
-
     return {
-        f"{prefix}_file": take("source_file", ""),
-        f"{prefix}_sheet": take("source_sheet", ""),
-        f"{prefix}_row": take("source_row", pd.NA),
+        f"{prefix}_file": _column(frame, idx, "source_file", "", few_values=True),
+        f"{prefix}_sheet": _column(frame, idx, "source_sheet", "", few_values=True),
+        f"{prefix}_row": _row_column(frame, idx),
     }
 
 
 def _pick(primary: pd.Series, secondary: pd.Series) -> pd.Series:
-    """Primary where it has a value, else secondary."""
-    return primary.where(primary.notna() & (primary.astype(str) != ""), secondary)
-
-
-def _column(frame: pd.DataFrame, idx: pd.Series, col: str) -> pd.Series:
-    out = pd.Series(pd.NA, index=idx.index, dtype=object)
-    present = idx.notna().to_numpy()
-    out[present] = frame[col].reindex(idx[present].astype(int).to_numpy()).to_numpy()
-    return out
+    """Primary where it has a value, else secondary (both object dtype, aligned)."""
+    values = primary.to_numpy()
+    usable = pd.notna(values)
+    usable[usable] = values[usable] != ""
+    return pd.Series(
+        np.where(usable, values, secondary.to_numpy()), index=primary.index, dtype=object, copy=False
+    )
 
 
 def _identity_column(frame: pd.DataFrame, idx: pd.Series) -> pd.Series:
@@ -76,7 +95,10 @@ def finding_ids(category: pd.Series, identity: pd.Series) -> pd.Series:
     stem still names the person.
     """
     stems = pd.Series(
-        [hashlib.sha1(f"{c}|{i}".encode()).hexdigest()[:16] for c, i in zip(category, identity, strict=True)],
+        [
+            hashlib.sha1(f"{c}|{i}".encode()).hexdigest()[:16]
+            for c, i in zip(category.tolist(), identity.tolist(), strict=True)
+        ],
         index=category.index,
         dtype=str,
     )
@@ -108,7 +130,7 @@ def exceptions_frame(
     out["nik"] = _pick(_column(payroll, p_idx, "nik"), _column(bpjs, b_idx, "nik"))
     out["kpj"] = _pick(_column(bpjs, b_idx, "kpj"), _column(payroll, p_idx, "kpj"))
     out["name"] = _pick(_column(payroll, p_idx, "name"), _column(bpjs, b_idx, "name"))
-    out["unit"] = _column(payroll, p_idx, "unit")
+    out["unit"] = _column(payroll, p_idx, "unit", few_values=True)
     if pairs is not None and len(pairs):
         paired_unit = pd.Series(
             payroll["unit"].reindex(pairs["payroll_idx"]).to_numpy(), index=pairs["bpjs_idx"].to_numpy()
@@ -123,8 +145,6 @@ def exceptions_frame(
     out["finding_id"] = finding_ids(out["category"], identity.astype(str))
     out["first_seen"] = period
     out["age_months"] = 1
-    for col in ("payroll_row", "bpjs_row"):
-        out[col] = out[col].astype("Int64")
     for col in ("expected_idr", "billed_idr", "difference_idr", "exposure_idr"):
         out[col] = out[col].astype("Int64")
     return out[EXCEPTION_COLUMNS].reset_index(drop=True)
@@ -142,7 +162,5 @@ def matches_frame(pairs: pd.DataFrame, payroll: pd.DataFrame, bpjs: pd.DataFrame
     out["nik"] = _pick(_column(payroll, p_idx, "nik"), _column(bpjs, b_idx, "nik"))
     out["kpj"] = _pick(_column(bpjs, b_idx, "kpj"), _column(payroll, p_idx, "kpj"))
     out["name"] = _column(payroll, p_idx, "name")
-    out["unit"] = _column(payroll, p_idx, "unit")
-    for col in ("payroll_row", "bpjs_row"):
-        out[col] = out[col].astype("Int64")
+    out["unit"] = _column(payroll, p_idx, "unit", few_values=True)
     return out[MATCH_COLUMNS]

@@ -117,13 +117,13 @@ def identity_mismatches(
             bpjs_idx=list(other["bpjs_idx"]),
             match_method=[str(k).split("_", 2)[1] for k in other["kind"]],
             detail=[
-                message(
-                    str(k),
-                    lang,
-                    bpjs_name=bpjs.at[b, "name"],
-                    bpjs_birth=_date(bpjs.at[b, "birth_date"]),
+                message(str(k), lang, bpjs_name=name, bpjs_birth=_date(birth))
+                for k, name, birth in zip(
+                    other["kind"],
+                    bpjs["name"].reindex(other["bpjs_idx"]).tolist(),
+                    bpjs["birth_date"].reindex(other["bpjs_idx"]).tolist(),
+                    strict=True,
                 )
-                for k, b in zip(other["kind"], other["bpjs_idx"], strict=True)
             ],
         )
     )

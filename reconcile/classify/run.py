@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from reconcile.classify.core import concat_core
 from reconcile.classify.coverage import PersonCoverage, coverage_gaps, not_on_payroll, person_coverage
 from reconcile.classify.duplicates import duplicate_participants, duplicate_payroll
-from reconcile.classify.facts import billed_amount, is_active, participant_groups, payroll_person_keys
+from reconcile.classify.facts import Persons, billed_amount, is_active, participant_groups
 from reconcile.classify.invalid import invalid_rows
 from reconcile.classify.mismatches import identity_mismatches
 from reconcile.classify.money import premium_mismatches, wage_mismatches
@@ -41,12 +42,14 @@ class Classified:
     bpjs_outcome: pd.Series
 
 
-def _same_person_links(pairs: pd.DataFrame, person: pd.Series) -> pd.DataFrame:
+def _same_person_links(pairs: pd.DataFrame, persons: Persons) -> pd.DataFrame:
     """BPJS rows paired with the same payroll person are one participant registered twice."""
     if pairs.empty:
         return pd.DataFrame({"a": [], "b": []})
+    row = persons.key.index.get_indexer(pairs["payroll_idx"])
+    code = np.where(row < 0, -1, persons.code[row])
     by_person = pd.DataFrame(
-        {"person": person.reindex(pairs["payroll_idx"]).to_numpy(), "b": pairs["bpjs_idx"].to_numpy()}
+        {"person": np.where(code < 0, np.nan, code), "b": pairs["bpjs_idx"].to_numpy()}
     ).drop_duplicates()
     by_person["a"] = by_person.groupby("person", sort=False)["b"].transform("first")
     return by_person[by_person["a"] != by_person["b"]][["a", "b"]]
@@ -70,9 +73,9 @@ def classify(
     active = is_active(bpjs, billed) & ~bpjs["rejected"]
     live = (active | (billed.fillna(0) > 0)) & ~bpjs["rejected"]
 
-    person = payroll_person_keys(usable_p)
-    coverage = person_coverage(person, pairs, active)
-    group = participant_groups(usable_b, _same_person_links(pairs, person))
+    persons = Persons.of(usable_p)
+    coverage = person_coverage(persons, pairs, active)
+    group = participant_groups(usable_b, _same_person_links(pairs, persons))
     conflict_p = set(conflicts["payroll_idx"].dropna().astype(int))
     conflict_b = set(conflicts["bpjs_idx"].dropna().astype(int))
 
@@ -100,7 +103,7 @@ def classify(
                 config.wage_tolerance_idr,
                 lang,
             ),
-            duplicate_payroll(usable_p, person, lang),
+            duplicate_payroll(usable_p, persons, lang),
             identity_mismatches(pairs, conflicts, payroll, bpjs, lang),
         ]
     )
@@ -109,7 +112,7 @@ def classify(
     quiet_b = ~live & ~bpjs["rejected"]
     return Classified(
         findings=findings,
-        person=person,
+        person=persons.key,
         coverage=coverage,
         billed=billed,
         active=active,

@@ -28,9 +28,7 @@ def agreement(
     pbirth, bbirth = payroll.birth[ppos], bpjs.birth[bpos]
     birth_known = ~np.isnat(pbirth) & ~np.isnat(bbirth)
     pnik, bnik = payroll.nik[ppos], bpjs.nik[bpos]
-    nik_known = np.array([x is not None for x in pnik], dtype=bool) & np.array(
-        [x is not None for x in bnik], dtype=bool
-    )
+    nik_known = (pnik >= 0) & (bnik >= 0)
     return pd.DataFrame(
         {
             "ppos": ppos,

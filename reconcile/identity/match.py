@@ -25,7 +25,7 @@ from reconcile.identity.assignment import assign_one_to_one
 from reconcile.identity.birth_date_block import birth_date_candidates
 from reconcile.identity.exact_join import exact_join
 from reconcile.identity.near_nik import excel_precision_candidates, typo_candidates
-from reconcile.identity.sides import SideKeys, prepare_side
+from reconcile.identity.sides import SideKeys, prepare_sides
 
 Candidates = Callable[[SideKeys, SideKeys, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
@@ -61,10 +61,7 @@ class _State:
         if len(conflicts):
             self.conflicts.append(
                 conflicts.assign(
-                    kind=conflict_kind,
-                    detail=[
-                        _different_person(self.p, self.b, row, key_name) for row in conflicts.itertuples()
-                    ],
+                    kind=conflict_kind, detail=_different_person(self.p, self.b, conflicts, key_name)
                 )
             )
         pairs = found[~different]
@@ -89,13 +86,20 @@ def _date(value: np.datetime64) -> str:
     return "unknown" if np.isnat(value) else str(value)[:10]
 
 
-def _different_person(p: SideKeys, b: SideKeys, row: object, key_name: str) -> str:
-    i, j = int(row.ppos), int(row.bpos)  # type: ignore[attr-defined]
-    return (
-        f"same {key_name}, different person: names '{p.name[i]}' / '{b.name[j]}' "
-        f"(score {row.name_score:.0f}) and birth dates {_date(p.birth[i])} / {_date(b.birth[j])} "  # type: ignore[attr-defined]
-        "disagree"
-    )
+def _different_person(p: SideKeys, b: SideKeys, conflicts: pd.DataFrame, key_name: str) -> list[str]:
+    ppos, bpos = conflicts["ppos"].to_numpy(np.int64), conflicts["bpos"].to_numpy(np.int64)
+    return [
+        f"same {key_name}, different person: names '{p_name}' / '{b_name}' "
+        f"(score {score:.0f}) and birth dates {_date(p_birth)} / {_date(b_birth)} disagree"
+        for p_name, b_name, score, p_birth, b_birth in zip(
+            p.names_at(ppos),
+            b.names_at(bpos),
+            conflicts["name_score"],
+            p.birth[ppos],
+            b.birth[bpos],
+            strict=True,
+        )
+    ]
 
 
 def _tie_details(tied: pd.DataFrame, method: str) -> list[str]:
@@ -124,7 +128,7 @@ def match_identities(payroll: pd.DataFrame, bpjs: pd.DataFrame, config: ReconCon
     `payroll` / `bpjs` are normalised frames (reconcile.model) without rejected rows; their index
     labels are kept as `payroll_idx` / `bpjs_idx`.
     """
-    p, b = prepare_side(payroll), prepare_side(bpjs)
+    p, b = prepare_sides(payroll, bpjs)
     state = _State(p, b, config)
     state.exact_tier(r.NIK, p.nik, p.nik_valid, b.nik, b.nik_valid, r.SAME_NIK_DIFFERENT_PERSON, "NIK")
     state.exact_tier(r.KPJ, p.kpj, p.kpj_valid, b.kpj, b.kpj_valid, r.SAME_KPJ_DIFFERENT_PERSON, "KPJ")

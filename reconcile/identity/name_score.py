@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.process import cpdist
 
@@ -32,12 +33,29 @@ def name_score(a_keys: Sequence[str], b_keys: Sequence[str]) -> np.ndarray:
 
     An empty key (no usable name) scores 0 against anything.
     """
-    a = [str(x) for x in a_keys]
-    b = [str(x) for x in b_keys]
+    a, b = _texts(a_keys), _texts(b_keys)
     if len(a) != len(b):
         raise ValueError(f"name_score needs aligned sequences, got {len(a)} and {len(b)}")
-    if not a:
-        return np.zeros(0, dtype=np.float64)
+    # Equal keys, the common case, score 100 (0 when empty) without a string comparison.
+    same = a == b
+    best = np.where(same & (a != ""), 100.0, 0.0)
+    differ = np.flatnonzero(~same)
+    if differ.size:
+        best[differ] = _differing_score(a[differ].tolist(), b[differ].tolist())
+    return best
+
+
+def _texts(keys: Sequence[str]) -> np.ndarray:
+    """The keys as an object array of str (converting only when some key is not a str)."""
+    texts = np.empty(len(keys), dtype=object)
+    texts[:] = keys
+    if pd.api.types.infer_dtype(texts, skipna=False) != "string":
+        texts[:] = [str(x) for x in texts]
+    return texts
+
+
+def _differing_score(a: list[str], b: list[str]) -> np.ndarray:
+    """`name_score` of pairs of unequal keys."""
     plain = _pairwise(a, b, fuzz.ratio)
     compact = _pairwise([x.replace(" ", "") for x in a], [x.replace(" ", "") for x in b], fuzz.ratio)
     ordered = _pairwise(a, b, fuzz.token_sort_ratio)

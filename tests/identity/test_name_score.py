@@ -53,3 +53,10 @@ def test_scores_are_symmetric() -> None:
     a = np.array(["SITI", "MHD RIZKI", "BUDI SANTOSO"], dtype=object)
     b = np.array(["SITI AMINAH", "RIZKI", "BUDI SANTOSA"], dtype=object)
     assert np.array_equal(name_score(a, b), name_score(b, a))
+
+
+def test_equal_keys_score_100_and_empty_keys_0_beside_other_pairs() -> None:
+    scores = name_score(["SITI AMINAH", "", "AMINAH SITI", "SITI"], ["SITI AMINAH", "", "SITI AMINAH", ""])
+    assert scores.tolist() == [100.0, 0.0, 100.0, 0.0]
+    keys = np.array(["BUDI", "RINA"], dtype=object)
+    assert name_score(keys, keys).tolist() == name_score(["BUDI", "RINA"], ["BUDI", "RINA"]).tolist()

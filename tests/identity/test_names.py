@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from reconcile.identity import name_keys, normalize_name
+from reconcile.identity import names as names_module
 from tests.identity.tables import pipe_table
 
 SAME = pipe_table(
@@ -82,3 +83,54 @@ def test_missing_names_give_empty_keys() -> None:
     assert normalize_name(None) == ""  # type: ignore[arg-type]
     keys = name_keys(pd.Series(["Hj. Siti", None, pd.NA, "Hj. Siti"], index=[7, 3, 9, 1]))
     assert keys.to_dict() == {7: "SITI", 3: "", 9: "", 1: "SITI"}
+
+
+#: Inputs at the edges of the rules, with the keys they have always had.
+EDGES = [
+    ("M. Rizki, S.Pd bin Ahmad", "MHD RIZKI"),
+    ("Ahmad, S.Kep., Ns. bin Umar", "AHMAD"),
+    ("Dewi  Lestari\tS.Kom", "DEWI LESTARI"),
+    ("H.M. Yusuf", "MHD YUSUF"),
+    ("S. Pd", "S PD"),
+    ("Rina Wati S. Pd", "RINA WATI"),
+    ("Budi-Santoso", "BUDI SANTOSO"),
+    (", Budi", "BUDI"),
+    ("Budi,,Santoso", "BUDI SANTOSO"),
+    ("Drs. H.", "H"),
+    ("Ma\u2019ruf Amin", "MARUF AMIN"),
+    ("Zoë Ñoño", "ZU NONO"),
+    ("Andi 2 Saputra", "ANDI SAPUTRA"),
+    ("Siti\u00a0Aminah", "SITI AMINAH"),
+    ("SITI BINTI", "SITI"),
+    ("Bin Laden", "BIN LADEN"),
+    ("Ir. Dra. Hj. R.A. Kartini, S.H., M.Kn. binti Sosro", "KARTINI"),
+    ("M Rizki", "MHD RIZKI"),
+    ("Rizki M", "RIZKI M"),
+    ("M", "M"),
+    (".. . ,", ""),
+    ("Straße", "STRASE"),
+    ("ǅemal", "DZEMAL"),
+]
+
+
+@pytest.mark.parametrize("written, key", EDGES)
+def test_edge_cases_keep_their_keys(written: str, key: str) -> None:
+    assert normalize_name(written) == key
+
+
+def test_a_column_is_keyed_alike_in_any_storage(monkeypatch: pytest.MonkeyPatch) -> None:
+    names = [w for w, _ in EDGES] + list(SAME["written"]) + [None]
+    expected = [k for _, k in EDGES] + [normalize_name(w) for w in SAME["written"]] + [""]
+    as_object = pd.Series(names, dtype=object)
+    as_string = pd.Series(names, dtype="string")
+    chunked = pd.concat([as_string.iloc[:5], as_string.iloc[5:]], ignore_index=True)  # two Arrow chunks
+    for column in (as_object, as_string, chunked):
+        assert name_keys(column).tolist() == expected
+    monkeypatch.setattr(names_module, "_BATCH", 4)  # names are keyed in batches of this many
+    assert name_keys(as_string).tolist() == expected
+
+
+def test_anything_but_text_gives_an_empty_key_and_odd_text_still_works() -> None:
+    keys = name_keys(pd.Series([5, 3.5, True, "Bu\ud800di", ""], dtype=object))
+    assert keys.tolist() == ["", "", "", "BU DI", ""]  # a lone surrogate only separates words
+    assert name_keys(pd.Series([], dtype="string")).tolist() == []
