@@ -26,6 +26,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows.settings import api_url
 from reconcile.errors import ReconError
 
 #: What Prefect's own temporary server sets: no UI, ephemeral mode.
@@ -82,7 +83,7 @@ def temporary_server() -> Iterator[TemporaryServer]:
     API URL after all (a profile, a prefect.toml), the early server is stopped unused.
     """
     early: tuple[int, subprocess.Popen[bytes]] | None = None
-    if "prefect" not in sys.modules and not os.environ.get("PREFECT_API_URL"):
+    if "prefect" not in sys.modules and not api_url():
         port = _free_port()
         early = (port, _launch(port, {}))  # this process's settings are the environment's
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
