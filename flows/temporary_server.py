@@ -1,4 +1,4 @@
-"""Boot Prefect's temporary server first, and let it start while the command imports and reads.
+"""Boot Prefect's temporary server first, and let it start while the command imports its modules.
 
 With no API URL configured, Prefect starts an embedded ("ephemeral") server lazily, when a flow
 first calls the API: the command imports its modules (~1 s), then Prefect imports the whole
@@ -28,6 +28,19 @@ from pathlib import Path
 
 from flows.settings import api_url
 from reconcile.errors import ReconError
+
+#: Runs first in the server's process, then becomes the server (exec): on Linux the kernel sends it
+#: SIGTERM when the command dies, even by kill -9, so no server is left behind listening.
+_DIE_WITH_PARENT = """
+import ctypes, os, signal, sys
+try:
+    ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+except AttributeError:  # not Linux
+    pass
+if os.getppid() != int(sys.argv[1]):  # the command died before prctl
+    sys.exit(0)
+os.execv(sys.executable, [sys.executable, *sys.argv[2:]])
+"""
 
 #: What Prefect's own temporary server sets: no UI, ephemeral mode.
 _SERVER_ENV = {"PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
@@ -82,21 +95,19 @@ def temporary_server() -> Iterator[TemporaryServer]:
     before Prefect is imported, which alone takes ~0.9 s; if Prefect then turns out to have an
     API URL after all (a profile, a prefect.toml), the early server is stopped unused.
     """
-    early: tuple[int, subprocess.Popen[bytes]] | None = None
+    port, process = 0, None
     if "prefect" not in sys.modules and not api_url():
         port = _free_port()
-        early = (port, _launch(port, {}))  # this process's settings are the environment's
+        process = _launch(port, {})  # this process's settings are still the environment's
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
     if get_current_settings().api.url:
-        if early is not None:
-            TemporaryServer(process=early[1]).stop()
+        TemporaryServer(process=process).stop()  # launched early for nothing, or never launched
         yield TemporaryServer()
         return
-    if early is None:
+    if process is None:
         port = _free_port()
-        early = (port, _launch(port, get_current_settings().to_environment_variables(exclude_unset=True)))
-    port, process = early
+        process = _launch(port, get_current_settings().to_environment_variables(exclude_unset=True))
     server = TemporaryServer(url=f"http://127.0.0.1:{port}/api", process=process)
     with ExitStack() as stack:  # on exit, in reverse: drain, stop, forget the URL
         stack.enter_context(temporary_settings({PREFECT_API_URL: server.url}))
@@ -124,13 +135,17 @@ def _free_port() -> int:
 
 
 def _launch(port: int, settings: dict[str, str]) -> subprocess.Popen[bytes]:
-    """The command `SubprocessASGIServer._run_uvicorn_command` runs, on `port`, with `settings` set."""
+    """The command `SubprocessASGIServer._run_uvicorn_command` runs, on `port`, with `settings` set,
+    behind `_DIE_WITH_PARENT`."""
     spec = importlib.util.find_spec("prefect")  # where Prefect is, without importing it
     assert spec is not None and spec.submodule_search_locations, "prefect is not installed"
     app_dir = Path(spec.submodule_search_locations[0]).parent
     return subprocess.Popen(
         [
             sys.executable,
+            "-c",
+            _DIE_WITH_PARENT,
+            str(os.getpid()),
             "-m",
             "uvicorn",
             "--app-dir",
@@ -145,7 +160,7 @@ def _launch(port: int, settings: dict[str, str]) -> subprocess.Popen[bytes]:
             "error",
             "--lifespan",
             "on",
-        ],  # fmt: skip
+        ],
         env={**os.environ, **_SERVER_ENV, **settings},
         stdin=subprocess.DEVNULL,
     )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -23,6 +25,25 @@ with temporary_server() as server:
     pid = server.process.pid
 print(json.dumps({"url": server.url, "healthy": healthy, "pid": pid, "alive": server.process.poll() is None}))
 """
+
+
+_KILLED_CHILD = """
+import os, signal
+from flows.temporary_server import temporary_server
+with temporary_server() as server:
+    server.wait_until_ready()
+    print(server.process.pid, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie is dead, only not yet reaped
+        return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def test_nothing_is_started_when_prefect_has_an_api(prefect_harness: None) -> None:
@@ -49,3 +70,27 @@ def test_a_fresh_process_gets_a_server_that_is_stopped_on_exit(tmp_path: Path) -
     assert not seen["alive"]  # stopped when the block ended
     with pytest.raises(OSError):
         urllib.request.urlopen(seen["url"] + "/health", timeout=2)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux")
+def test_the_server_goes_when_the_command_is_killed(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env |= {
+        "PYTHONPATH": str(REPO),
+        "PREFECT_HOME": str(tmp_path),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _KILLED_CHILD],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=110,
+        check=False,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
+    server = int(done.stdout.split()[0])
+    deadline = time.monotonic() + 15
+    while _alive(server) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(server)
