@@ -46,6 +46,19 @@ def _alive(pid: int) -> bool:
         return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
 
 
+def _fresh_python(code: str, prefect_home: Path) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a new interpreter with no Prefect API configured (so it starts a server)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env |= {
+        "PYTHONPATH": str(REPO),
+        "PREFECT_HOME": str(prefect_home),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=110, check=False
+    )
+
+
 def test_nothing_is_started_when_prefect_has_an_api(prefect_harness: None) -> None:
     from flows.temporary_server import temporary_server
 
@@ -55,15 +68,7 @@ def test_nothing_is_started_when_prefect_has_an_api(prefect_harness: None) -> No
 
 
 def test_a_fresh_process_gets_a_server_that_is_stopped_on_exit(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-    env |= {
-        "PYTHONPATH": str(REPO),
-        "PREFECT_HOME": str(tmp_path),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD], env=env, capture_output=True, text=True, timeout=110, check=False
-    )
+    done = _fresh_python(_CHILD, tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["url"].startswith("http://127.0.0.1:") and seen["healthy"]
@@ -74,20 +79,7 @@ def test_a_fresh_process_gets_a_server_that_is_stopped_on_exit(tmp_path: Path) -
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux")
 def test_the_server_goes_when_the_command_is_killed(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
-    env |= {
-        "PYTHONPATH": str(REPO),
-        "PREFECT_HOME": str(tmp_path),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _KILLED_CHILD],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=110,
-        check=False,
-    )
+    done = _fresh_python(_KILLED_CHILD, tmp_path)
     assert done.returncode == -signal.SIGKILL, done.stderr[-2000:]
     server = int(done.stdout.split()[0])
     deadline = time.monotonic() + 15
