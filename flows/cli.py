@@ -13,8 +13,8 @@ import tempfile
 import traceback
 from collections.abc import Sequence
 
-import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
 from flows import nightly_cli
+from flows.settings import one_shot_run
 from reconcile.errors import InputError, ReconError
 
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -81,19 +81,20 @@ def run_command(args: argparse.Namespace) -> int:
         if runner is not None:
             flow_fn = reconcile_period.with_options(task_runner=runner)  # type: ignore[arg-type]
         server.wait_until_ready()
-        outcome = flow_fn(
-            period=args.period,
-            payroll=list(args.payroll),
-            participants=list(args.participants),
-            out=args.out,
-            policy=args.policy,
-            config=args.config,
-            lang=args.lang,
-            mask_nik=args.mask_nik,
-            ledger=args.ledger,
-            allow_partial=args.allow_partial,
-            accept_period_mismatch=args.accept_period_mismatch,
-        )
+        with one_shot_run():
+            outcome = flow_fn(
+                period=args.period,
+                payroll=list(args.payroll),
+                participants=list(args.participants),
+                out=args.out,
+                policy=args.policy,
+                config=args.config,
+                lang=args.lang,
+                mask_nik=args.mask_nik,
+                ledger=args.ledger,
+                allow_partial=args.allow_partial,
+                accept_period_mismatch=args.accept_period_mismatch,
+            )
     if outcome.refused:
         print("Input tidak dapat digunakan / unusable input (no report written):", file=sys.stderr)
         for error in outcome.errors:
@@ -129,7 +130,8 @@ def employers_command(args: argparse.Namespace) -> int:
         flow_fn = employers.with_options(task_runner=runner)  # type: ignore[arg-type]
     with temporary_server() as server:
         server.wait_until_ready()
-        outcomes = flow_fn(registry=args.registry, lang=args.lang)
+        with one_shot_run():
+            outcomes = flow_fn(registry=args.registry, lang=args.lang)
     worst = 0
     for name, periods in outcomes.items():
         for p in periods:
@@ -164,9 +166,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def console() -> None:
     """The `recon` command: `main`, then exit without freeing every object one by one.
 
-    At exit Python collects every object it still holds: after a run that is ~0.6 s of a tiny
-    reconciliation's 3-4 s. Freezing them first skips that; files are closed and written by then.
+    - At exit Python collects every object it still holds: after a run that is ~0.6 s of a tiny
+      reconciliation's 3 s. Freezing them first skips that; files are closed and written by then.
+    - The command never synthesises test data, so hypothesis (installed with the test extras) is
+      hidden from it: pandera's first validation would import it for its data-synthesis
+      strategies, 0.12 s. pandera works without it, as in an install without the test extras.
     """
+    sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
     code = main()
     gc.freeze()
     sys.exit(code)

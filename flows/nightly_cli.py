@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from flows.settings import one_shot_run
 from reconcile.errors import InputError
 
 COMMANDS = ("nightly", "serve", "explain")
@@ -67,7 +68,8 @@ def nightly_command(args: argparse.Namespace) -> int:
         from flows.nightly import nightly
 
         server.wait_until_ready()
-        outcomes = nightly(inbox=args.inbox, out=args.out, **_options(args))
+        with one_shot_run():
+            outcomes = nightly(inbox=args.inbox, out=args.out, **_options(args))
     for o in outcomes:
         print(f"  {o.period}  {o.action:<8} {o.reason}")
         for kind, path in o.reports.items():

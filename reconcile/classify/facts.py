@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
+from reconcile.components import component_labels
 from reconcile.identity import name_keys
 
 _PREMIUM_PARTS = ["jkk", "jkm", "jht", "jp"]
@@ -74,8 +73,8 @@ def participant_groups(bpjs: pd.DataFrame, extra_links: pd.DataFrame | None = No
     """Group BPJS rows that are the same person: same valid NIK or same valid KPJ, transitively.
 
     `extra_links` (columns a, b of index labels) adds known links, e.g. two rows paired with one
-    payroll person. Returns a group label per row (the smallest position in the group), computed as
-    connected components of a sparse graph, so it stays linear in the number of rows.
+    payroll person. Returns a group label per row (groups numbered in order of their first row),
+    computed as connected components of the graph of links, so it stays linear in the number of rows.
     """
     n = len(bpjs)
     positions = pd.Series(np.arange(n), index=bpjs.index)
@@ -95,6 +94,4 @@ def participant_groups(bpjs: pd.DataFrame, extra_links: pd.DataFrame | None = No
         tails.append(positions[extra_links["b"]].to_numpy())
     head = np.concatenate(heads) if heads else np.empty(0, dtype=int)
     tail = np.concatenate(tails) if tails else np.empty(0, dtype=int)
-    graph = coo_matrix((np.ones(len(head), dtype=np.int8), (head, tail)), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
-    return pd.Series(component, index=bpjs.index)
+    return pd.Series(component_labels(n, head, tail), index=bpjs.index)
