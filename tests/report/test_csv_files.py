@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import csv
+import io
+from unittest.mock import patch
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile.categories import EXCEPTION_COLUMNS, MATCH_COLUMNS
+from reconcile.report import csv_files
 from reconcile.report.csv_files import contract_frame
 
 
@@ -60,3 +65,25 @@ def test_scores_are_rounded(write):
     rows = _read(write().matches_csv)
     scores = [r[MATCH_COLUMNS.index("score")] for r in rows[1:]]
     assert scores == ["1.0", "0.9375", "0.8123"]
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from(["a", "Z", " ", ",", '"', "\r", "\n", "é", "=", "'", "\t", "1"]), max_size=8
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_TEXT, _TEXT, _TEXT), max_size=20), st.sampled_from([1, 3, 1 << 16]))
+def test_bytes_are_those_of_the_csv_module(tmp_path_factory, rows, block_rows):
+    """Quoting, doubled quotes, CRLF and UTF-8 exactly as csv.writer writes them, across blocks."""
+    frame = pd.DataFrame(rows, columns=["name", "unit", "detail"], dtype=object)
+    path = tmp_path_factory.mktemp("csv") / "out.csv"
+    with patch.object(csv_files, "_BLOCK_ROWS", block_rows):
+        csv_files.write_csv(frame, ["name", "unit", "detail"], path)
+    expected = io.StringIO(newline="")
+    writer = csv.writer(expected, lineterminator="\r\n")
+    writer.writerow(["name", "unit", "detail"])
+    writer.writerows(rows)
+    assert path.read_bytes() == expected.getvalue().encode("utf-8")
+    with path.open(encoding="utf-8", newline="") as handle:
+        assert [tuple(r) for r in csv.reader(handle)][1:] == rows
