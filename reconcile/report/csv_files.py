@@ -102,7 +102,7 @@ def _write_lines(texts: pd.DataFrame, handle: IO[bytes]) -> None:
         block = texts.iloc[start : start + _BLOCK_ROWS]
         fields = [_field(pa.array(column.to_numpy(dtype=object), type=_TEXT)) for _, column in block.items()]
         lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*fields, _COMMA), _CRLF, _EMPTY)
-        handle.write(memoryview(_bytes(lines)[0]))
+        handle.write(_bytes(lines)[0].data)
 
 
 def write_csv(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
