@@ -90,7 +90,7 @@ def coverage_gaps(
             Category.UNREGISTERED,
             payroll_idx=unregistered,
             exposure_idr=list(exposure.reindex(unregistered)),
-            detail=_unregistered_details(payroll, unregistered, lang),
+            detail=_unregistered_details(payroll, unregistered, bpjs[bpjs["rejected"]], lang),
         ),
         core_frame(
             Category.INACTIVE,
@@ -113,16 +113,28 @@ def _inactive_detail(status: object, billed: float, lang: Lang) -> str:
     return text
 
 
-def _unregistered_details(payroll: pd.DataFrame, rows: list[int], lang: Lang) -> list[str]:
-    """Say so when the NIK itself may be wrong: a number cell ending in 0 lost its 16th digit."""
+def _unregistered_details(
+    payroll: pd.DataFrame, rows: list[int], rejected_bpjs: pd.DataFrame, lang: Lang
+) -> list[str]:
+    """Say so when the NIK itself may be wrong (a number cell ending in 0 lost its 16th digit), and
+    when a BPJS row with this NIK exists but was rejected (INVALID_ROW): the worker may be insured.
+    """
     text = message("unregistered", lang)
-    damaged = text + message("nik_maybe_damaged", lang)
+    damaged = message("nik_maybe_damaged", lang)
+    by_nik = rejected_bpjs[rejected_bpjs["nik_valid"].to_numpy(dtype=bool)]
+    ref_of_nik = dict(zip(by_nik["nik"], row_refs(by_nik, lang), strict=True))
     niks = payroll["nik"].reindex(rows).tolist()
+    valid = payroll["nik_valid"].reindex(rows).fillna(False).to_numpy(dtype=bool)
     numeric = payroll["nik_numeric"].reindex(rows).to_numpy(dtype=bool)
-    return [
-        damaged if is_numeric and isinstance(nik, str) and nik.endswith("0") else text
-        for nik, is_numeric in zip(niks, numeric, strict=True)
-    ]
+    details = []
+    for nik, is_valid, is_numeric in zip(niks, valid, numeric, strict=True):
+        detail = text
+        if is_numeric and isinstance(nik, str) and nik.endswith("0"):
+            detail += damaged
+        if is_valid and nik in ref_of_nik:
+            detail += message("unregistered_bpjs_rejected", lang, ref=ref_of_nik[nik])
+        details.append(detail)
+    return details
 
 
 def not_on_payroll(

@@ -62,11 +62,40 @@ class Persons:
     keys: pd.Index  # the distinct keys, in order of first appearance
 
     @classmethod
-    def of(cls, payroll: pd.DataFrame) -> Persons:
-        """The persons of the usable rows of a prepared payroll frame."""
+    def of(cls, payroll: pd.DataFrame, pairs: pd.DataFrame | None = None) -> Persons:
+        """The persons of the usable rows of a prepared payroll frame.
+
+        With `pairs`, rows paired with one BPJS row are one person even when their keys differ
+        (one unit typed her NIK as a number, another left it out): the person keeps the strongest
+        key among them (NIK, then KPJ, then name and birth date), so findings stay keyed on it.
+        """
         key = payroll_person_keys(payroll)
+        if pairs is not None and len(pairs):
+            key = _joined_by_pairing(key, pairs)
         code, keys = pd.factorize(key)
         return cls(key=key, code=code, keys=keys)
+
+
+#: Which key speaks for a person whose rows carry several: lower is stronger.
+_KEY_STRENGTH = {"N": 0, "K": 1, "B": 2}
+
+
+def _joined_by_pairing(key: pd.Series, pairs: pd.DataFrame) -> pd.Series:
+    """`key`, with every row paired to the same BPJS row given one key: the strongest of theirs."""
+    code, keys = pd.factorize(key)
+    row = key.index.get_indexer(pairs["payroll_idx"])
+    linked = pd.DataFrame({"person": code[row[row >= 0]], "bpjs": pairs["bpjs_idx"].to_numpy()[row >= 0]})
+    linked = linked[linked["person"] >= 0].drop_duplicates()
+    first = linked.groupby("bpjs", sort=False)["person"].transform("first").to_numpy()
+    component = component_labels(len(keys), first, linked["person"].to_numpy())
+    strength = np.array([_KEY_STRENGTH.get(k[:1], 3) for k in keys], dtype=np.int64)
+    # Per component, the person with the strongest key (then the first seen) speaks for it.
+    order = strength * len(keys) + np.arange(len(keys))
+    best = np.full(component.max() + 1 if len(keys) else 0, np.iinfo(np.int64).max)
+    np.minimum.at(best, component, order)
+    chosen = keys.to_numpy()[best % max(len(keys), 1)]
+    joined = np.where(code >= 0, chosen[component[np.maximum(code, 0)]], key.to_numpy(dtype=object))
+    return pd.Series(joined, index=key.index, name=key.name).astype("string")
 
 
 def participant_groups(bpjs: pd.DataFrame, extra_links: pd.DataFrame | None = None) -> pd.Series:

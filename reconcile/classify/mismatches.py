@@ -36,6 +36,8 @@ def _nik_state(payroll_row: Row, bpjs_row: Row, lang: Lang) -> str:
         return message("nik_state_missing", lang)
     if not payroll_row["nik_valid"]:
         return message("nik_state_invalid", lang)
+    if pd.isna(bpjs_row["nik"]):
+        return message("nik_state_missing_bpjs", lang)
     if payroll_row["nik"] == bpjs_row["nik"]:
         return message("nik_state_same", lang)
     return message("nik_state_differs", lang)

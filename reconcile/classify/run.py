@@ -73,7 +73,7 @@ def classify(
     active = is_active(bpjs, billed) & ~bpjs["rejected"]
     live = (active | (billed.fillna(0) > 0)) & ~bpjs["rejected"]
 
-    persons = Persons.of(usable_p)
+    persons = Persons.of(usable_p, pairs)
     coverage = person_coverage(persons, pairs, active)
     group = participant_groups(usable_b, _same_person_links(pairs, persons))
     conflict_p = set(conflicts["payroll_idx"].dropna().astype(int))

@@ -9,6 +9,12 @@ Tiers run in order; a row paired by one tier is not offered to the next.
 Tiers 3-5 are one-to-one, solved globally (reconcile.identity.assignment); their ties become
 "ambiguous" conflicts and their rows are withheld from later tiers. In the exact tiers, a pair
 whose name and birth date both disagree is a "same key, different person" conflict, not a pair.
+
+Then the repeats: a payroll row still free that tiers 2-5 would pair with a BPJS row already paired
+is the same person on the payroll again (a unit typed her NIK as a number, another left it out). It
+is paired with that row too, with the tier's method, so the classifier sees one person paid twice
+(a duplicate, covered), not an uninsured worker. A row whose best candidates are two different
+BPJS rows is not guessed and stays free.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ class _State:
         self.p, self.b, self.config = p, b, config
         self.p_free = np.ones(len(p), dtype=bool)
         self.b_free = np.ones(len(b), dtype=bool)
+        self.b_paired = np.zeros(len(b), dtype=bool)
         self.pairs: list[pd.DataFrame] = []
         self.conflicts: list[pd.DataFrame] = []
 
@@ -67,6 +74,7 @@ class _State:
         pairs = found[~different]
         self.pairs.append(pairs)
         self.take(pairs)
+        self.b_paired[pairs["bpos"].to_numpy(np.int64)] = True
 
     def one_to_one_tier(
         self, method: str, candidates: Candidates, accept: Callable[[pd.DataFrame], np.ndarray]
@@ -80,6 +88,28 @@ class _State:
         self.pairs.append(pairs)
         self.take(pairs)
         self.take(tied)
+        self.b_paired[pairs["bpos"].to_numpy(np.int64)] = True
+
+    def repeat_tier(
+        self, method: str, candidates: Candidates, accept: Callable[[pd.DataFrame], np.ndarray], exact: bool
+    ) -> None:
+        """Free payroll rows that are a person already paired: pair each with that person's row too.
+
+        Many payroll rows may join one BPJS row here. Each row takes its best candidate; a row whose
+        best score is shared by two BPJS rows is left free (not guessed).
+        """
+        b_mask = self.b_paired
+        if not exact:  # tiers 3-5 need equal birth dates: offer only the BPJS rows born on such a day
+            b_mask = b_mask & np.isin(self.b.birth, self.p.birth[self.p_free & ~np.isnat(self.p.birth)])
+        ppos, bpos = candidates(self.p, self.b, self.p_free, b_mask)
+        found = agreement(self.p, self.b, ppos, bpos, self.config)
+        found = found[accept(found)]
+        found = found.assign(score=1.0 if exact else found["name_score"] / 100.0, match_method=method)
+        best = found.groupby("ppos")["score"].transform("max")
+        found = found[found["score"] == best]
+        found = found[~found["ppos"].duplicated(keep=False)]
+        self.pairs.append(found)
+        self.p_free[found["ppos"].to_numpy(np.int64)] = False
 
 
 def _date(value: np.datetime64) -> str:
@@ -140,6 +170,19 @@ def match_identities(payroll: pd.DataFrame, bpjs: pd.DataFrame, config: ReconCon
         return (found["name_score"] >= config.name_pair_score).to_numpy(bool)
 
     state.one_to_one_tier(r.NAME_BIRTH_DATE, birth_date_candidates, name_pairs)
+
+    def same_kpj(
+        p: SideKeys, b: SideKeys, p_free: np.ndarray, b_paired: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        return exact_join(p.kpj, p.kpj_valid & p_free, b.kpj, b.kpj_valid & b_paired)
+
+    def not_another_person(found: pd.DataFrame) -> np.ndarray:
+        return ~both_disagree(found)
+
+    state.repeat_tier(r.KPJ, same_kpj, not_another_person, exact=True)
+    state.repeat_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, both_agree, exact=False)
+    state.repeat_tier(r.NIK_TYPO, typo_candidates, both_agree, exact=False)
+    state.repeat_tier(r.NAME_BIRTH_DATE, birth_date_candidates, name_pairs, exact=False)
 
     pairs = _labelled(state.pairs, p, b)
     conflicts = _labelled(state.conflicts, p, b)

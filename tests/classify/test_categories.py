@@ -185,3 +185,69 @@ def test_same_nik_on_a_different_person_is_not_a_pairing() -> None:
     assert "WAYAN SUDIRTA" in result.findings.iloc[0]["detail"]
     assert result.matches["payroll_row"].tolist() == [2, 4]  # Budi is not paired with Wayan
     assert result.summary.insured == 2
+
+
+def test_paid_again_under_a_damaged_or_missing_nik_is_a_duplicate_not_a_gap() -> None:
+    """One person on three rows: exact NIK, the NIK Excel cut to 15 digits, no NIK at all."""
+    damaged = BUDI[:15] + "0"
+    payroll = (
+        PAYROLL
+        + f"{int(damaged)}.0 | Budi Santoso | 03/08/1990 | 1.850.000\n"
+        + " | BUDI SANTOSO | 03-08-1990 | 1850000\n"
+    )
+    result = run([table("payroll", payroll)], [table("bpjs", BPJS)])
+    found = flat(result)
+    assert [f for f in found if f[0] == "DUPLICATE_PAYROLL"] == [
+        ("DUPLICATE_PAYROLL", "payroll", 3),
+        ("DUPLICATE_PAYROLL", "payroll", 5),
+        ("DUPLICATE_PAYROLL", "payroll", 6),
+    ]
+    assert not [f for f in found if f[0] in ("UNREGISTERED", "NOT_ON_PAYROLL")]
+    assert result.summary.workers_on_payroll == 3
+    assert result.summary.insured == 3
+    methods = dict(zip(result.matches["payroll_row"], result.matches["match_method"], strict=True))
+    assert (methods[5], methods[6]) == ("nik_excel_precision", "name_birth_date")
+    assert result.balanced
+
+
+def test_a_repeat_row_that_could_be_two_people_is_not_guessed() -> None:
+    """Two registered twins with the same name and birth date: a NIK-less row matches both equally."""
+    twin_a, twin_b = nik(3, 8, 90, serial=7), nik(3, 8, 90, serial=8)
+    payroll = (
+        "nik | name | birth_date | monthly_wage\n"
+        f"{twin_a} | Budi Santoso | 03-08-1990 | 1850000\n"
+        f"{twin_b} | Budi Santoso | 03-08-1990 | 1850000\n"
+        " | Budi Santoso | 03-08-1990 | 1850000\n"
+    )
+    bpjs = (
+        "kpj | nik | name | birth_date | status | total\n"
+        f"18012345671 | {twin_a} | BUDI SANTOSO | 03-Aug-90 | AKTIF | 16800\n"
+        f"18012345672 | {twin_b} | BUDI SANTOSO | 03-Aug-90 | AKTIF | 16800\n"
+    )
+    result = run([table("payroll", payroll)], [table("bpjs", bpjs)])
+    assert 4 not in set(result.matches["payroll_row"])
+    assert ("UNREGISTERED", "payroll", 4) in flat(result)
+
+
+def test_bpjs_row_without_nik_paired_on_kpj_is_an_identity_mismatch() -> None:
+    payroll = PAYROLL.replace("nik    | name", "kpj         | nik    | name").replace(
+        f"{BUDI} |", f"18012345672 | {BUDI} |"
+    )
+    payroll = "\n".join(
+        line if BUDI in line or "kpj" in line or not line.strip() else " | " + line
+        for line in payroll.splitlines()
+    )
+    bpjs = BPJS.replace(f"18012345672 | {BUDI} |", "18012345672 |                  |")
+    result = run([table("payroll", payroll)], [table("bpjs", bpjs)])
+    assert flat(result) == [("IDENTITY_MISMATCH", "bpjs", 3), ("IDENTITY_MISMATCH", "payroll", 3)]
+    assert "NIK tidak ada di data BPJS" in result.findings.iloc[0]["detail"]
+
+
+def test_unregistered_worker_whose_bpjs_row_was_rejected_is_pointed_to_it() -> None:
+    bpjs = BPJS.replace(
+        "ANI LESTARI  | 21-Jan-79  | AKTIF  | 1000000       | 10000 | 6800 | 16800",
+        "ANI LESTARI  | 21-Jan-79  | AKTIF  | 1000000       | 10000 | 6800 | #REF!",
+    )
+    result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
+    gap = result.findings[result.findings["category"] == "UNREGISTERED"].iloc[0]
+    assert "baris 4" in gap["detail"] and "ditolak" in gap["detail"]
