@@ -21,6 +21,7 @@ from reconcile.issue_text import translate_issues
 from reconcile.messages import Lang
 from reconcile.model import BPJS_COLUMNS, PAYROLL_COLUMNS, InputTable, Normalised, empty_frame, empty_issues
 from reconcile.normalize import prepare_bpjs, prepare_payroll
+from reconcile.normalize.wages import insured_monthly_wage
 from reconcile.result import InputOutcome, ReconResult
 from reconcile.rules import Policy, RuleBook, expected_declared_wage, exposure, premium_due
 from reconcile.summary import summarise, unit_table
@@ -100,11 +101,14 @@ def reconcile(
 
     match = match_identities(payroll[~payroll["rejected"]], bpjs[~bpjs["rejected"]], config)
     premium = premium_due(policy, period, rules, wage=bpjs["reported_wage"])
-    risk = exposure(period, payroll["monthly_wage"], rules)
+    # What BPJS should record: under BPU the declared income, under PU the wage (daily x 25). The
+    # 48x of the JKK death benefit applies to it, so it is also the basis of the exposure.
+    declared = expected_declared_wage(policy, insured_monthly_wage(payroll), period=period, rules=rules)
+    risk = exposure(period, declared, rules)
     expect = Expectations(
         premium=premium.frame["total"],
         premium_rules=", ".join(sorted({str(r.get("regulation", "")) for r in premium.rules_used} - {""})),
-        declared_wage=expected_declared_wage(policy, payroll["monthly_wage"], period=period, rules=rules),
+        declared_wage=declared,
         exposure=risk.amount,
         scheme=policy.scheme,
     )

@@ -56,13 +56,14 @@ def run(
     bpjs: Sequence[InputTable],
     period: str = "2018-02",
     lang: Lang = "id",
+    policy: Policy | None = None,
     **config: float,
 ) -> ReconResult:
     prepared = [prepare(t) for t in [*payroll, *bpjs]]
     return reconcile(
         prepared,
         period=period,
-        policy=Policy.load(None),
+        policy=policy or Policy.load(None),
         rules=RuleBook.load(),
         config=ReconConfig(**config),
         run_id="test",

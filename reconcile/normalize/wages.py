@@ -54,6 +54,14 @@ def wage_columns(raw: pd.DataFrame) -> tuple[dict[str, pd.Series], list[pd.DataF
 _DAYS_UNREADABLE = "Hari kerja tidak terbaca; diharapkan angka seperti 22"
 
 
+def insured_monthly_wage(payroll: pd.DataFrame) -> pd.Series:
+    """The monthly wage BPJS reckons with: daily wage x 25 for a daily-paid worker, whatever the days
+    worked this month (DOMAIN.md); the monthly wage read or computed otherwise.
+    """
+    daily = payroll["daily_wage"].astype("float64")
+    return (daily * ASSUMED_DAYS).where(daily.notna(), payroll["monthly_wage"].astype("float64"))
+
+
 def _read_days(value: object) -> tuple[float, bool]:
     if isinstance(value, str):
         value = _DAYS_UNIT.sub("", value)  # "22 hari"

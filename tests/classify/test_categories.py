@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reconcile.rules import Policy
 from tests.builders import flat, nik, run, table
 
 SITI = nik(15, 5, 85, female=True, serial=1)
@@ -42,8 +43,9 @@ def test_unregistered_worker_carries_the_exposure() -> None:
     result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
     assert flat(result) == [("UNREGISTERED", "payroll", 3)]
     finding = result.findings.iloc[0]
-    # 2018-02 (PP 44/2015): 48 x wage + funeral 3,000,000 + periodic 4,800,000.
-    assert finding["exposure_idr"] == 48 * 1_850_000 + 3_000_000 + 4_800_000
+    # 2018-02 (PP 44/2015), BPU on a declared Rp1,000,000 (DOMAIN.md: the 48x applies to the declared
+    # income, not the real wage): 48 x 1,000,000 + funeral 3,000,000 + periodic 4,800,000.
+    assert finding["exposure_idr"] == 48 * 1_000_000 + 3_000_000 + 4_800_000
     assert result.summary.uninsured == 1
 
 
@@ -251,3 +253,26 @@ def test_unregistered_worker_whose_bpjs_row_was_rejected_is_pointed_to_it() -> N
     result = run([table("payroll", PAYROLL)], [table("bpjs", bpjs)])
     gap = result.findings[result.findings["category"] == "UNREGISTERED"].iloc[0]
     assert "baris 4" in gap["detail"] and "ditolak" in gap["detail"]
+
+
+def test_daily_paid_worker_is_reported_to_bpjs_at_daily_wage_times_25_under_pu() -> None:
+    """PU: a daily-paid worker's monthly wage is the daily wage x 25, whatever the days worked."""
+    policy = Policy.from_dict({"scheme": "PU", "programs": ["JKK", "JKM"], "jkk_risk_group": "I"})
+    payroll = f"""
+    nik    | name         | birth_date | daily_wage | days_worked
+    {BUDI} | Budi Santoso | 03/08/1990 | 100.000    | 22
+    {ANI}  | Ani Lestari  | 21-01-1979 | 100.000    | 22
+    """
+    bpjs = f"""
+    kpj         | nik    | name         | birth_date | status | reported_wage | total
+    18012345672 | {BUDI} | BUDI SANTOSO | 03-Aug-90  | AKTIF  | 2500000       | 13500
+    18012345673 | {ANI}  | ANI LESTARI  | 21-Jan-79  | AKTIF  | 2200000       | 11880
+    """
+    result = run([table("payroll", payroll)], [table("bpjs", bpjs)], period="2024-05", policy=policy)
+    wage = result.findings[result.findings["category"] == "WAGE_MISMATCH"]
+    assert wage["bpjs_row"].tolist() == [3]  # Ani reported at 22 days, not Budi at 25
+    assert (wage["expected_idr"].iloc[0], wage["billed_idr"].iloc[0]) == (2_500_000, 2_200_000)
+    without_ani = "\n".join(line for line in bpjs.splitlines() if ANI not in line)
+    gaps = run([table("payroll", payroll)], [table("bpjs", without_ani)], policy=policy)
+    exposure = gaps.findings[gaps.findings["category"] == "UNREGISTERED"]["exposure_idr"]
+    assert exposure.tolist() == [48 * 2_500_000 + 3_000_000 + 4_800_000]  # 2018-02 benefit table
