@@ -63,6 +63,7 @@ def wage_mismatches(
     p = p[off]
     reported, expected = reported[off], expected[off]
     payroll_wage = payroll["monthly_wage"].reindex(p["payroll_idx"]).to_numpy(dtype=float)
+    daily = payroll["daily_wage"].reindex(p["payroll_idx"]).to_numpy(dtype=float)
     key = "wage_mismatch_bpu" if scheme == "BPU" else "wage_mismatch_pu"
     details = [
         message(
@@ -73,7 +74,8 @@ def wage_mismatches(
             scheme=scheme,
             payroll_wage="-" if np.isnan(w) else rupiah(w),
         )
-        for r, e, w in zip(reported, expected, payroll_wage, strict=True)
+        + ("" if scheme == "BPU" or np.isnan(d) else message("wage_daily_basis", lang, daily=rupiah(d)))
+        for r, e, w, d in zip(reported, expected, payroll_wage, daily, strict=True)
     ]
     return core_frame(
         Category.WAGE_MISMATCH,

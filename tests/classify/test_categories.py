@@ -272,6 +272,7 @@ def test_daily_paid_worker_is_reported_to_bpjs_at_daily_wage_times_25_under_pu()
     wage = result.findings[result.findings["category"] == "WAGE_MISMATCH"]
     assert wage["bpjs_row"].tolist() == [3]  # Ani reported at 22 days, not Budi at 25
     assert (wage["expected_idr"].iloc[0], wage["billed_idr"].iloc[0]) == (2_500_000, 2_200_000)
+    assert "upah harian Rp100.000 × 25 hari" in wage["detail"].iloc[0]
     without_ani = "\n".join(line for line in bpjs.splitlines() if ANI not in line)
     gaps = run([table("payroll", payroll)], [table("bpjs", without_ani)], policy=policy)
     exposure = gaps.findings[gaps.findings["category"] == "UNREGISTERED"]["exposure_idr"]
