@@ -177,13 +177,23 @@ class Planner:
     def _duplicate_payroll(
         self, p: Person, unit: Unit, rec: PayrollRecord, bpjs_name: str, tier: str
     ) -> None:
-        """Paid twice: the same unit half the time, else a unit that writes the NIK the same way."""
-        others = [
-            u
-            for u in self.units
-            if u.key != unit.key and (p.nik.endswith("0") or not self.layouts[u.key].nik_numeric)
-        ]
-        second_unit = unit if not others or self.rng.random() < 0.5 else self.rng.choice(others)
+        """Paid twice: in the same unit, or also in another unit.
+
+        A quarter of the second rows carry a degraded identity, as in real files: another unit typed
+        the NIK into a number cell (Excel cut it to 15 digits), or left it blank. The person is still
+        one person paid twice (and covered): the second row is also an IDENTITY_MISMATCH to correct.
+        """
+        others = [u for u in self.units if u.key != unit.key]
+        same_way = [u for u in others if p.nik.endswith("0") or not self.layouts[u.key].nik_numeric]
+        damaging = [u for u in others if self.layouts[u.key].nik_numeric and not p.nik.endswith("0")]
+        draw = self.rng.random()
+        second_unit, second_tier = unit, tier
+        if draw < 0.25 and damaging:
+            second_unit, second_tier = self.rng.choice(damaging), "nik_excel_precision"
+        elif draw < 0.25:
+            second_tier = "name_birth_date"
+        elif draw < 0.5 and same_way:
+            second_unit = self.rng.choice(same_way)
         second = self._payroll_record(p, second_unit, rec.name)
         second.monthly_wage, second.daily_wage, second.days_worked = (
             (rec.monthly_wage, rec.daily_wage, rec.days_worked)
@@ -194,7 +204,16 @@ class Planner:
         where = "same unit" if second_unit is unit else f"also in {second_unit.name}"
         for r in (rec, second):
             r.findings.append(Finding("DUPLICATE_PAYROLL", f"paid twice ({where})"))
-            self._paired(r, b, tier)
+        self._paired(rec, b, tier)
+        if second_tier == "nik_excel_precision":
+            second.precision_loss = True
+            second.findings.append(
+                Finding("IDENTITY_MISMATCH", "paid again; numeric NIK cell lost its last digit")
+            )
+        elif second_tier == "name_birth_date":
+            second.nik = None
+            second.findings.append(Finding("IDENTITY_MISMATCH", "paid again; NIK blank on this row"))
+        self._paired(second, b, second_tier)
 
     def _other_birth_date(self, p: Person) -> date:
         """Day and month swapped when that is a date, else the year one off; free for the name."""

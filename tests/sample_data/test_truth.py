@@ -87,15 +87,23 @@ def test_sides(data: Bundle) -> None:
 
 
 def test_duplicates_list_every_row(data: Bundle) -> None:
-    by_nik: dict[str, list[dict]] = defaultdict(list)
+    """Both rows of every duplicate: payroll rows of one person pair with one BPJS row (their NIKs
+    may differ: a second unit may have typed it into a number cell or left it blank); BPJS rows of
+    one person share the NIK under two KPJs."""
+    bpjs_of = {(p["payroll_file"], p["payroll_sheet"], p["payroll_row"]): p["bpjs_row"] for p in data.pairs}
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for t in data.truth:
-        if t["category"] in ("DUPLICATE_PAYROLL", "DUPLICATE_PARTICIPANT"):
-            by_nik[digits(data.cell(t["file"], t["sheet"], t["row"], "nik"))].append(t)
-    assert by_nik and all(len(rows) == 2 for rows in by_nik.values())
-    for rows in by_nik.values():
-        if rows[0]["category"] == "DUPLICATE_PARTICIPANT":
+        if t["category"] == "DUPLICATE_PAYROLL":
+            groups[("payroll", bpjs_of[(t["file"], t["sheet"], t["row"])])].append(t)
+        elif t["category"] == "DUPLICATE_PARTICIPANT":
+            groups[("bpjs", digits(data.cell(t["file"], t["sheet"], t["row"], "nik")))].append(t)
+    assert groups and all(len(rows) == 2 for rows in groups.values())
+    for (side, _), rows in groups.items():
+        if side == "bpjs":
             kpjs = {data.cell(t["file"], t["sheet"], t["row"], "kpj") for t in rows}
             assert len(kpjs) == 2
+    degraded = [t for t in data.truth if t["note"].startswith("paid again")]
+    assert degraded, "some second rows of a duplicate carry a damaged or blank NIK"
 
 
 def test_bpjs_findings_match_cells(data: Bundle) -> None:
@@ -138,7 +146,13 @@ def test_payroll_findings_match_cells(data: Bundle) -> None:
                 statuses = [data.cell(*ref, "status") for ref in bpjs_by_nik[nik]]
                 assert statuses in (["NON AKTIF"], ["NA"])
             case "DUPLICATE_PAYROLL":
-                assert len(bpjs_by_nik[nik]) == 1
+                tier = tiers[(t["file"], t["sheet"], t["row"])]
+                if tier == "nik_excel_precision":
+                    assert isinstance(get("nik"), float) and nik.endswith("0") and nik not in bpjs_by_nik
+                elif tier == "name_birth_date":
+                    assert nik == ""
+                else:
+                    assert len(bpjs_by_nik[nik]) == 1
             case "IDENTITY_MISMATCH":
                 tier = tiers[(t["file"], t["sheet"], t["row"])]
                 assert tier in ("nik", "nik_excel_precision", "nik_typo", "name_birth_date"), tier
