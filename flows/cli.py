@@ -17,6 +17,8 @@ from flows import nightly_cli
 from flows.settings import one_shot_run
 from reconcile.errors import InputError, ReconError
 
+#: Commands that run one flow under `flows.settings.one_shot_run` and exit.
+ONE_SHOT_COMMANDS = ("run", "nightly", "employers")
 _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -171,8 +173,12 @@ def console() -> None:
     - The command never synthesises test data, so hypothesis (installed with the test extras) is
       hidden from it: pandera's first validation would import it for its data-synthesis
       strategies, 0.12 s. pandera works without it, as in an install without the test extras.
+    - A command that runs one flow and exits imports with the garbage collector off (~0.25 s
+      less); `flows.settings.one_shot_run` switches it on before the run.
     """
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+    if sys.argv[1:2] and sys.argv[1] in ONE_SHOT_COMMANDS:
+        gc.disable()
     code = main()
     gc.freeze()
     sys.exit(code)

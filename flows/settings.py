@@ -52,10 +52,13 @@ def one_shot_run() -> Iterator[None]:
       0-1 s of a tiny run's 3 s. `recon serve` (a long-lived process nobody watches) keeps them.
     - Everything imported so far is frozen out of the garbage collector: those objects live until
       exit anyway, and a full collection walking the ~1M objects of Prefect, pandas and openpyxl
-      costs ~0.15 s each time it happens during the run.
+      costs ~0.15 s each time it happens during the run. The collector is switched on again (the
+      `recon` command switches it off while it imports: imports make no garbage worth collecting,
+      and collecting during them costs ~0.25 s).
     """
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
     gc.freeze()
+    gc.enable()
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         yield

@@ -16,9 +16,12 @@ def test_one_shot_run_sends_no_heartbeats_and_restores_the_setting() -> None:
     assert get_current_settings().flows.heartbeat_frequency == before
 
 
-def test_one_shot_run_freezes_what_is_already_imported() -> None:
+def test_one_shot_run_freezes_what_is_already_imported_and_collects_again() -> None:
+    gc.disable()  # as the recon command imports
     try:
         with one_shot_run():
             assert gc.get_freeze_count() > 0
+            assert gc.isenabled()
     finally:
         gc.unfreeze()
+        gc.enable()
