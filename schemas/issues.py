@@ -7,6 +7,7 @@ name the field and what was expected; they never carry a full NIK, a name or a w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -16,6 +17,7 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from reconcile.model import ISSUE_COLUMNS, SOURCE_COLUMNS, empty_issues
+from reconcile.values.nik import last4
 
 Severity = Literal["error", "warning"]
 ERROR: Severity = "error"
@@ -93,6 +95,55 @@ CHECK_RULES: dict[str, tuple[str | None, Severity, Callable[[str, Any], str]]] =
         lambda f, v: "Nomor baris sumber harus 1 atau lebih",
     ),
 }
+
+
+#: What a date cell should look like, for messages.
+DATE_EXPECTED = "diharapkan tanggal seperti 12-05-1985 atau 12 Mei 1985"
+_NO_IDENTITY = "Identitas tidak dapat dipakai: tidak ada NIK/KPJ yang valid"
+#: How much of an unreadable date cell a message quotes.
+QUOTE_CHARS = 40
+#: A run of digits this long is an identifier (NIK, KPJ, account), not a date: shown as its last four.
+_IDENTIFIER_DIGITS = re.compile(r"[0-9]{9,}")
+
+
+def no_identity_issues(frame: pd.DataFrame, mask: pd.Series | np.ndarray) -> pd.DataFrame:
+    """An error for every row where `mask` is True: no valid NIK/KPJ, and no name plus birth date.
+
+    The reason tells a blank birth date from one that is there but unreadable, taken from the
+    optional column `birth_date_text` (the unreadable cell's text, <NA> elsewhere).
+    """
+    rows = np.flatnonzero(np.asarray(mask, dtype=bool))
+    if "birth_date_text" in frame.columns:
+        unread = frame["birth_date_text"].to_numpy(dtype=object)[rows]
+    else:
+        unread = np.full(len(rows), None, dtype=object)
+    name_blank = frame["name"].isna().to_numpy(dtype=bool)[rows]
+    messages = [_no_identity_message(t, b) for t, b in zip(unread, name_blank, strict=True)]
+    return pd.DataFrame(
+        {ROW: rows, "field": "identity", "severity": ERROR, "message": messages, "check": ""},
+        columns=PART_COLUMNS,
+    )
+
+
+def _no_identity_message(unread_date: Any, name_blank: bool) -> str:
+    if pd.isna(unread_date):
+        return f"{_NO_IDENTITY}, dan nama atau tanggal lahir kosong"
+    name = "nama kosong, " if name_blank else ""
+    found = f": ditemukan {_quoted_date(unread_date)}" if _has_digit(unread_date) else ""
+    return f"{_NO_IDENTITY}, {name}dan tanggal lahir tidak terbaca{found}; {DATE_EXPECTED}"
+
+
+def _has_digit(text: str) -> bool:
+    """Only a text with a digit is a date attempt worth quoting; words alone may be a name (UU PDP)."""
+    return any(ch.isdigit() for ch in text)
+
+
+def _quoted_date(text: str) -> str:
+    """ "text" in quotes, long digit runs masked like a NIK, cut to QUOTE_CHARS characters."""
+    text = _IDENTIFIER_DIGITS.sub(lambda m: last4(m.group()), text)
+    if len(text) > QUOTE_CHARS:
+        text = text[: QUOTE_CHARS - 1] + "\u2026"
+    return f'"{text}"'
 
 
 def issues_where(mask: pd.Series | np.ndarray, field: str, severity: Severity, message: str) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from reconcile.normalize.columns import raw_column, source_columns
 from reconcile.normalize.finish import finish
 from reconcile.normalize.identity import identity_columns, parse_join_dates
 from reconcile.normalize.money import amount_column
-from reconcile.values import clean_text, parse_statuses
+from reconcile.values import STATUSES, clean_text, parse_statuses
 from reconcile.values.unique import map_unique, spread
 from schemas.bpjs import BpjsSchema
 from schemas.issues import ERROR
@@ -39,11 +39,8 @@ def prepare_bpjs(table: InputTable, *, today: dt.date | None = None) -> Normalis
     result, _ = finish(
         typed, BpjsSchema, [*issues, join_issue], columns=BPJS_COLUMNS, index=table.frame.index
     )
-    frame = result.frame.assign(status=result.frame["status"].where(result.frame["status"].isin(_KNOWN)))
+    frame = result.frame.assign(status=result.frame["status"].where(result.frame["status"].isin(STATUSES)))
     return type(result)(frame=frame, issues=result.issues)
-
-
-_KNOWN = ("AKTIF", "NON AKTIF")
 
 
 def _status_for_schema(values: pd.Series) -> pd.Series:

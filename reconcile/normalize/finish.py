@@ -7,7 +7,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from reconcile.model import Normalised
-from schemas.issues import ERROR, ROW, concat_parts, issues_where, validation_issues, with_sources
+from schemas.issues import ERROR, ROW, concat_parts, no_identity_issues, validation_issues, with_sources
 
 #: Schema checks whose failure makes the value unusable as an identifier.
 _NIK_CHECKS = ("nik_has_16_digits", "nik_province_known", "nik_date_exists")
@@ -32,16 +32,7 @@ def finish(
     typed["kpj_valid"] = typed["kpj"].notna().to_numpy(dtype=bool) & ~_failed(found, _KPJ_CHECKS, len(typed))
     has_person = (typed["name"].notna() & typed["birth_date"].notna()).to_numpy(dtype=bool)
     no_identity = ~typed["nik_valid"] & ~typed["kpj_valid"] & ~has_person
-    parts = [
-        *parts,
-        found,
-        issues_where(
-            no_identity,
-            "identity",
-            ERROR,
-            "Identitas tidak dapat dipakai: tidak ada NIK/KPJ yang valid, dan nama atau tanggal lahir kosong",
-        ),
-    ]
+    parts = [*parts, found, no_identity_issues(typed, no_identity)]
     all_issues = concat_parts(parts)
     errors = all_issues.loc[all_issues["severity"] == ERROR, ROW].to_numpy(dtype=np.int64)
     rejected = np.zeros(len(typed), dtype=bool)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from reconcile.normalize.columns import raw_column
 from reconcile.values import parse_dates, parse_kpj, parse_nik, parse_place_dates, parse_texts
-from schemas.issues import WARNING, issues_where
+from schemas.issues import DATE_EXPECTED, WARNING, issues_where
 
 #: Why a NIK / KPJ cell could not be read as digits, for the warning.
 _PROBLEM_TEXT = {
@@ -16,13 +16,17 @@ _PROBLEM_TEXT = {
     "not_digits": "berisi huruf atau tanda; diharapkan {n} digit angka",
     "fraction": "berupa angka pecahan; diharapkan {n} digit",
 }
-_DATE_EXPECTED = "diharapkan tanggal seperti 12-05-1985 atau 12 Mei 1985"
 
 
 def identity_columns(
     raw: pd.DataFrame, *, today: dt.date | None = None
 ) -> tuple[dict[str, pd.Series], list[pd.DataFrame]]:
-    """nik, nik_raw, nik_numeric, kpj, name, birth_date, birth_place, and the issues found."""
+    """nik, nik_raw, nik_numeric, kpj, name, birth_date, birth_place, and the issues found.
+
+    Also `birth_date_text`: the cell text of a birth date that was there but could not be read
+    (<NA> otherwise), so that a row rejected for lack of identity can say so instead of "blank".
+    It is not a column of the normalised frame.
+    """
     issues: list[pd.DataFrame] = []
     nik = parse_nik(raw_column(raw, "nik"))
     kpj = parse_kpj(raw_column(raw, "kpj"))
@@ -34,7 +38,7 @@ def identity_columns(
             issues.append(issues_where(mask, field, WARNING, message))
 
     birth = parse_dates(raw_column(raw, "birth_date"), today=today)
-    message = f"Tanggal lahir tidak terbaca; {_DATE_EXPECTED}"
+    message = f"Tanggal lahir tidak terbaca; {DATE_EXPECTED}"
     issues.append(issues_where(birth["unreadable"], "birth_date", WARNING, message))
     place_date = parse_place_dates(raw_column(raw, "birth_place_date"), today=today)
     # The birth-date column wins; the date in "Tempat/Tgl Lahir" fills in where it is blank.
@@ -44,7 +48,7 @@ def identity_columns(
             place_date["unreadable"] & needs_ttl_date,
             "birth_place_date",
             WARNING,
-            f"Tanggal dalam tempat/tanggal lahir tidak terbaca; {_DATE_EXPECTED}",
+            f"Tanggal dalam tempat/tanggal lahir tidak terbaca; {DATE_EXPECTED}",
         )
     )
     columns = {
@@ -55,14 +59,26 @@ def identity_columns(
         "name": parse_texts(raw_column(raw, "name")),
         "birth_date": birth["date"].where(~needs_ttl_date, place_date["date"]),
         "birth_place": place_date["place"],
+        "birth_date_text": _texts_where(raw_column(raw, "birth_date"), birth["unreadable"]).fillna(
+            _texts_where(raw_column(raw, "birth_place_date"), place_date["unreadable"] & needs_ttl_date)
+        ),
     }
     return columns, issues
+
+
+def _texts_where(values: pd.Series, mask: pd.Series) -> pd.Series:
+    """The cleaned text of the cells where `mask` is True, <NA> elsewhere (only those are cleaned)."""
+    keep = mask.to_numpy(dtype=bool)
+    out = pd.Series(pd.NA, index=values.index, dtype="string")
+    if keep.any():
+        out.iloc[keep] = parse_texts(values[keep]).to_numpy()
+    return out
 
 
 def parse_join_dates(raw: pd.DataFrame, *, today: dt.date | None = None) -> tuple[pd.Series, pd.DataFrame]:
     """The BPJS join date and a warning per unreadable one."""
     parsed = parse_dates(raw_column(raw, "join_date"), today=today)
     issue = issues_where(
-        parsed["unreadable"], "join_date", WARNING, f"Tanggal kepesertaan tidak terbaca; {_DATE_EXPECTED}"
+        parsed["unreadable"], "join_date", WARNING, f"Tanggal kepesertaan tidak terbaca; {DATE_EXPECTED}"
     )
     return parsed["date"], issue

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.values.blank import is_blank
+from reconcile.values.invisible import without_invisible
 from reconcile.values.unique import map_unique, spread
 from reconcile.values.unreadable import UnreadableValue
 
@@ -44,7 +45,7 @@ def parse_amount(value: Any) -> float:
 
 
 def _parse_text(text: str) -> float:
-    text = _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", without_invisible(text)).strip()
     negative = False
     if text.startswith("(") and text.endswith(")"):  # accounting notation
         negative, text = True, text[1:-1].strip()

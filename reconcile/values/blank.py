@@ -1,4 +1,4 @@
-"""What counts as an empty cell, for every parser."""
+"""What counts as an empty cell, for every parser (invisible format characters count as nothing)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import math
 from typing import Any
 
 import pandas as pd
+
+from reconcile.values.invisible import without_invisible
 
 #: What hand-made lists put in a cell that has nothing to say.
 _PLACEHOLDERS = {"", "-", "--", "\u2013", "\u2014"}
@@ -18,5 +20,5 @@ def is_blank(value: Any) -> bool:
     if isinstance(value, float):
         return math.isnan(value)
     if isinstance(value, str):
-        return value.strip() in _PLACEHOLDERS
+        return without_invisible(value).strip() in _PLACEHOLDERS
     return False

@@ -2,8 +2,10 @@
 
 Accepted: date/datetime objects; Excel serial numbers (1900 date system) for 1910-2099; text
 dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy (also with a two-digit year), yyyy-mm-dd (optionally with a
-time), d-MMM-yy and d MMMM yyyy. A two-digit year is 19yy when yy is past this year's two digits,
-else 20yy. Dates that do not exist (31-02-1985) or fall outside 1900-2099 are unreadable.
+time), d-MMM-yy and d MMMM yyyy. Spaces around the separators are allowed ("09 - 10 - 1989",
+"09 .10. 1989", "9-Okt- 1989"); the two separators of a numeric date must be the same character.
+A two-digit year is 19yy when yy is past this year's two digits, else 20yy. Dates that do not
+exist (31-02-1985) or fall outside 1900-2099 are unreadable.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.values.blank import is_blank
+from reconcile.values.invisible import without_invisible
 from reconcile.values.unique import map_unique, spread
 from reconcile.values.unreadable import UnreadableValue
 
@@ -43,8 +46,10 @@ MAX_SERIAL = 73050
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serials from 61 on; Excel counts a false 1900-02-29
 
 _TIME = r"(?:[ T][0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2}(?:\.[0-9]+)?)?)?"
-_DMY = re.compile(rf"([0-9]{{1,2}})([-/.])([0-9]{{1,2}})\2([0-9]{{4}}|[0-9]{{2}}){_TIME}")
-_YMD = re.compile(rf"([0-9]{{4}})([-/.])([0-9]{{1,2}})\2([0-9]{{1,2}}){_TIME}")
+#: A numeric date separator, with any spaces around it: "-", " / ", " .".
+_SEP = r"\s*([-/.])\s*"
+_DMY = re.compile(rf"([0-9]{{1,2}}){_SEP}([0-9]{{1,2}})\s*\2\s*([0-9]{{4}}|[0-9]{{2}}){_TIME}")
+_YMD = re.compile(rf"([0-9]{{4}}){_SEP}([0-9]{{1,2}})\s*\2\s*([0-9]{{1,2}}){_TIME}")
 _NAMED = re.compile(r"([0-9]{1,2})[-/.\s]+([A-Za-z]+)\.?[-/.\s]+([0-9]{4}|[0-9]{2})")
 
 
@@ -62,7 +67,7 @@ def parse_date(value: Any, *, today: dt.date | None = None) -> dt.date | None:
         raise UnreadableValue("expected a date")
     if isinstance(value, (int, float, np.integer, np.floating)):
         return from_excel_serial(float(value))
-    return _parse_text(str(value).strip(), today or dt.date.today())
+    return _parse_text(without_invisible(str(value)).strip(), today or dt.date.today())
 
 
 def from_excel_serial(serial: float) -> dt.date:

@@ -1,6 +1,7 @@
 """Read an identifier cell (NIK, KPJ) as digit text, whatever Excel or a CSV did to it.
 
-Text keeps every digit: spaces, dots, dashes and Excel's leading apostrophe are dropped. A number
+Text keeps every digit: spaces, dots, dashes, invisible format characters (zero-width space, BOM,
+see reconcile.values.invisible) and Excel's leading apostrophe are dropped. A number
 cell is turned into digits through int(), never through str(float) (which would give 1.8e+15).
 """
 
@@ -14,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.values.blank import is_blank
+from reconcile.values.invisible import without_invisible
 from reconcile.values.unique import map_unique, spread
 
 Problem = Literal["not_digits", "scientific", "fraction"]
@@ -56,7 +58,7 @@ def read_identifier(value: Any) -> IdentifierCell:
         if float(value).is_integer():
             return _from_int(int(value))
         return IdentifierCell(None, str(value), True, "fraction")
-    text = str(value).strip()
+    text = without_invisible(str(value)).strip()
     if text.startswith("'"):  # Excel's "store as text" prefix, kept by some exports
         text = text[1:].strip()
     if not text:

@@ -11,15 +11,17 @@ import pandas as pd
 
 from reconcile.values.blank import is_blank
 from reconcile.values.dates import dates_to_column, parse_date
+from reconcile.values.invisible import without_invisible
 from reconcile.values.text import clean_text
 from reconcile.values.unique import map_unique, spread
 from reconcile.values.unreadable import UnreadableValue
 
-#: A date at the end of the text, for cells without a comma ("Metro 03-08-1990", "Metro / 3 Agt 1990").
+#: A date at the end of the text, for cells without a comma ("Metro 03-08-1990", "Metro / 3 Agt 1990",
+#: "Metro 03 - 08 - 1990"). parse_date then judges it.
 _TRAILING_DATE = re.compile(
-    r"([0-9]{1,2}[-/. ]+[A-Za-z]+\.?[-/. ]+[0-9]{2,4}"
-    r"|[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}"
-    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\s*$"
+    r"([0-9]{1,2}[-/.\s]+[A-Za-z]+\.?[-/.\s]+[0-9]{2,4}"
+    r"|[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{2,4}"
+    r"|[0-9]{4}\s*-\s*[0-9]{1,2}\s*-\s*[0-9]{1,2})\s*$"
 )
 _PLACE_TRIM = " ,/-;:"
 
@@ -39,7 +41,7 @@ def split_place_date(value: Any, *, today: dt.date | None = None) -> PlaceDate:
         return PlaceDate(None, None, False)
     if not isinstance(value, str):
         return _dated(None, value, today)
-    text = value.strip()
+    text = without_invisible(value).strip()
     if "," in text:
         place, date_text = text.rsplit(",", 1)
         return _dated(_place(place), date_text, today)

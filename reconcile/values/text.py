@@ -1,4 +1,4 @@
-"""Free-text fields (name, unit, position, place): trimmed text or <NA>."""
+"""Free-text fields (name, unit, position, place): trimmed text without invisible characters, or <NA>."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.values.blank import is_blank
+from reconcile.values.invisible import without_invisible
 from reconcile.values.unique import map_unique, spread
 
 _SPACES = re.compile(r"\s+")
@@ -18,9 +19,9 @@ _PLACEHOLDERS = {"-", "--", "—", "–", "."}
 
 
 def clean_text(value: Any) -> str | None:
-    """Inner runs of white space become one space; blank or a lone dash is None."""
+    """Inner runs of white space become one space, invisible characters go; blank or a lone dash is None."""
     if value.__class__ is str:  # most cells: split() / join is the regex below, in one pass
-        text = " ".join(value.split())
+        text = " ".join(without_invisible(value).split())
         return None if not text or text in _PLACEHOLDERS else text
     if is_blank(value):
         return None
@@ -28,7 +29,7 @@ def clean_text(value: Any) -> str | None:
         value = int(value)
     elif isinstance(value, dt.datetime):
         value = value.date().isoformat()
-    text = _SPACES.sub(" ", str(value)).strip()
+    text = _SPACES.sub(" ", without_invisible(str(value))).strip()
     if not text or text in _PLACEHOLDERS:
         return None
     return text

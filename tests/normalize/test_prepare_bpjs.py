@@ -48,6 +48,8 @@ def test_columns_and_dtypes(today):
     [
         ({"kpj": KPJ, "status": "Aktif"}, False, [], "AKTIF"),
         ({"kpj": KPJ, "status": "NONAKTIF (KELUAR)"}, False, [], "NON AKTIF"),
+        ({"kpj": KPJ, "status": "N/A"}, False, [], "NON AKTIF"),  # CONTRACT.md: NA is Non Aktif
+        ({"kpj": KPJ, "status": "Tidak Aktif"}, False, [], "NON AKTIF"),
         ({"kpj": KPJ, "status": None}, False, [], None),  # blank: later stages treat it as active if billed
         ({"kpj": KPJ, "status": "PENDING"}, True, [("status", "error")], None),
         ({"kpj": KPJ, "total": "abc"}, True, [("total", "error")], None),

@@ -18,6 +18,7 @@ from reconcile.values import UnreadableValue, parse_amount, parse_amounts
         (16800.5, 16800.5),
         ("2000000", 2000000.0),
         ("Rp 2.000.000", 2000000.0),
+        ("\u200bRp 2.000.000\ufeff", 2000000.0),  # invisible characters from a copy-paste
         ("Rp2.000.000", 2000000.0),
         ("Rp. 2.000.000,-", 2000000.0),
         ("RP 2.000.000,00", 2000000.0),

@@ -53,6 +53,15 @@ D = dt.date
         ("5 Juli 1991", D(1991, 7, 5)),
         ("5 Sept. 1991", D(1991, 9, 5)),
         ("  12-05-1985  ", D(1985, 5, 12)),
+        # spaces around the separators, as typed by hand
+        ("09 - 10 - 1989", D(1989, 10, 9)),
+        ("09 / 10 / 1989", D(1989, 10, 9)),
+        ("09 .10. 1989", D(1989, 10, 9)),
+        ("9 -10- 89", D(1989, 10, 9)),
+        ("9-Okt- 1989", D(1989, 10, 9)),
+        ("9 - Okt - 1989", D(1989, 10, 9)),
+        ("1989 - 10 - 09", D(1989, 10, 9)),
+        ("\u200b09-10-1989\ufeff", D(1989, 10, 9)),  # invisible characters
     ],
 )
 def test_parse_date(cell, expected):
@@ -74,6 +83,8 @@ def test_blank_date_is_none(cell):
         "12 Mai 1985",  # not a month name we know
         "12-05-1850",  # outside 1900-2099
         "12051985",
+        "09 - 10 / 1989",  # two different separators: not a date we can trust
+        "09 10 1989",  # no separator at all
         "kemarin",
         1985,  # a bare year is not an Excel serial
         19850512,

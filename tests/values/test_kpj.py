@@ -20,6 +20,7 @@ from reconcile.values import parse_kpj, read_kpj
         (12345678, "12345678", False),  # too short to be a zero-stripped KPJ: left for the schema
         ("123456789", "123456789", False),  # text keeps its zeros, so nothing was lost
         ("KPJ123", None, False),
+        ("\u200b12345678901\ufeff", "12345678901", False),  # invisible characters from a copy-paste
         (None, None, False),
         ("", None, False),
     ],

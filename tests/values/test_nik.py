@@ -20,6 +20,11 @@ NA = None
         ("1871.0152.0585.0001", "1871015205850001", False, NA),
         ("1871-0152-0585-0001", "1871015205850001", False, NA),
         ("1871\u00a0015205850001", "1871015205850001", False, NA),  # non-breaking space
+        ("\u200b1871015205850001", "1871015205850001", False, NA),  # zero-width space, invisible
+        ("\ufeff1871015205850001\u200e", "1871015205850001", False, NA),  # BOM, left-to-right mark
+        ("1871\u00ad0152\u20600585\u200d0001", "1871015205850001", False, NA),  # soft hyphen, joiners
+        ("'\u200b1871015205850001", "1871015205850001", False, NA),
+        ("\u200b", NA, False, NA),  # nothing visible: blank
         (1871015205850001, "1871015205850001", True, NA),
         (1871015205850000.0, "1871015205850000", True, NA),  # float: exact digits via int()
         (9007199254740991.0, "9007199254740991", True, NA),
@@ -55,6 +60,13 @@ def test_parse_nik_keeps_raw_text_and_index():
     assert out["nik_numeric"].tolist() == [False, True, False, False]
     assert out["nik_problem"].tolist() == ["not_digits", pd.NA, pd.NA, "scientific"]
     assert str(out["nik"].dtype) == "string" and out["nik_numeric"].dtype == bool
+
+
+def test_parse_nik_drops_invisible_characters_from_raw_text_too():
+    out = parse_nik(pd.Series(["\u200b1871031001920004", "1871031001920004"]))
+    assert out["nik"].tolist() == ["1871031001920004"] * 2
+    assert out["nik_raw"].tolist() == ["1871031001920004"] * 2  # what the message shows is what was read
+    assert out["nik_problem"].isna().all()
 
 
 def test_parse_nik_text_and_number_of_same_digits_differ_in_numeric_flag():

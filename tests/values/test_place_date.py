@@ -19,6 +19,13 @@ TODAY = dt.date(2026, 3, 1)
         ("Kota Bumi , 12/05/85", "Kota Bumi", dt.date(1985, 5, 12), False),
         ("Metro 03-08-1990", "Metro", dt.date(1990, 8, 3), False),
         ("Metro / 3 Agt 1990", "Metro", dt.date(1990, 8, 3), False),
+        ("Liwa , 09 - 10 - 1989", "Liwa", dt.date(1989, 10, 9), False),  # spaces around separators
+        ("Liwa, 09 / 10 / 1989", "Liwa", dt.date(1989, 10, 9), False),
+        ("Liwa, 09 .10. 1989", "Liwa", dt.date(1989, 10, 9), False),
+        ("Liwa, 9-Okt- 1989", "Liwa", dt.date(1989, 10, 9), False),
+        ("Liwa 09 - 10 - 1989", "Liwa", dt.date(1989, 10, 9), False),  # ... and no comma
+        ("Liwa 9 - Okt - 1989", "Liwa", dt.date(1989, 10, 9), False),
+        ("\u200bLiwa\u200b, 09-10-1989", "Liwa", dt.date(1989, 10, 9), False),
         ("12-05-1985", None, dt.date(1985, 5, 12), False),
         (dt.datetime(1985, 5, 12), None, dt.date(1985, 5, 12), False),
         (31179, None, dt.date(1985, 5, 12), False),

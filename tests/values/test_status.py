@@ -1,9 +1,13 @@
-"""Participation status: AKTIF, NON AKTIF, blank, or unknown."""
+"""Participation status: AKTIF, NON AKTIF, blank, or unknown; the vocabulary is a data table."""
+
+import csv
 
 import pandas as pd
 import pytest
 
+from reconcile.errors import InputError
 from reconcile.values import UnreadableValue, parse_status, parse_statuses
+from reconcile.values.status import STATUS_FILE, status_words
 
 
 @pytest.mark.parametrize(
@@ -24,6 +28,17 @@ from reconcile.values import UnreadableValue, parse_status, parse_statuses
         ("INACTIVE", "NON AKTIF"),
         ("NONAKTIF (KELUAR)", "NON AKTIF"),
         ("NON AKTIF (MENINGGAL)", "NON AKTIF"),
+        # N/A in a BPJS status column is Non Aktif (CONTRACT.md: AKTIF / NON AKTIF / NA)
+        ("N/A", "NON AKTIF"),
+        ("n/a", "NON AKTIF"),
+        ("N.A.", "NON AKTIF"),
+        ("N A", "NON AKTIF"),
+        ("Non-Aktif", "NON AKTIF"),
+        ("NON_AKTIF", "NON AKTIF"),
+        ("Tidak Aktif", "NON AKTIF"),
+        ("TDK. AKTIF", "NON AKTIF"),
+        ("NOT ACTIVE", "NON AKTIF"),
+        ("\u200bAKTIF\ufeff", "AKTIF"),  # invisible characters from a copy-paste
         (None, None),
         ("", None),
         ("  ", None),
@@ -33,7 +48,11 @@ def test_parse_status(cell, expected):
     assert parse_status(cell) == expected
 
 
-@pytest.mark.parametrize("cell", ["PENDING", "X", "AKTIF?", "1", 1, "N/A BARU"])
+# Left out of the table on purpose: they may mean something else in a status column.
+@pytest.mark.parametrize(
+    "cell",
+    ["PENDING", "X", "AKTIF?", "1", 1, "N/A BARU", "TA", "Y", "YA", "TIDAK", "KELUAR", "AKTIF/NON AKTIF"],
+)
 def test_unknown_status_raises(cell):
     with pytest.raises(UnreadableValue):
         parse_status(cell)
@@ -44,3 +63,38 @@ def test_parse_statuses_column():
     assert out["status"].tolist() == ["AKTIF", pd.NA, pd.NA, "NON AKTIF"]
     assert out["unknown"].tolist() == [False, True, False, False]
     assert str(out["status"].dtype) == "string"
+
+
+def test_every_row_of_the_status_table_is_read_as_its_status():
+    with STATUS_FILE.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows
+    assert {r["written"]: parse_status(r["written"]) for r in rows} == {
+        r["written"]: r["status"] for r in rows
+    }
+
+
+def _table(tmp_path, body: str):
+    path = tmp_path / "statuses.csv"
+    path.write_text("written,status,note\n" + body, encoding="utf-8")
+    return path
+
+
+def test_status_table_can_be_extended(tmp_path):
+    words = status_words(
+        _table(tmp_path, "AKTIF,AKTIF,\nTidak Aktif,NON AKTIF,\nNon Aktip,NON AKTIF,misspelt\n")
+    )
+    assert words == {"AKTIF": "AKTIF", "TIDAKAKTIF": "NON AKTIF", "NONAKTIP": "NON AKTIF"}
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ("AKTIF,AKTIF,\nPENDING,MENUNGGU,\n", "line 3"),  # not one of the two statuses
+        (",NON AKTIF,\n", "line 2"),  # no written form
+        ("NA,NON AKTIF,\nN/A,AKTIF,\n", "line 3"),  # the same word given two statuses
+    ],
+)
+def test_a_bad_status_table_is_refused_with_its_line(tmp_path, body, said):
+    with pytest.raises(InputError, match=said):
+        status_words(_table(tmp_path, body))

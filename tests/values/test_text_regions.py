@@ -16,6 +16,10 @@ from reconcile.values import clean_text, parse_texts, province_codes, regions
         (None, None),
         (12.0, "12"),
         (7, "7"),
+        ("\u200bSiti\u00a0 Aminah\ufeff", "Siti Aminah"),  # invisible characters go, NBSP is a space
+        ("Dinas\u200e Pendidikan\u200f", "Dinas Pendidikan"),
+        ("\u200b", None),
+        ("\u200b-", None),
     ],
 )
 def test_clean_text(cell, expected):
