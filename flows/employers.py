@@ -11,6 +11,9 @@ The registry is a TOML file; relative paths are relative to it:
 
 Each employer is one mapped task that runs the nightly flow for its inbox, so the unit of
 parallelism is the employer, and the task graph grows with employers, never with rows.
+As within one nightly run, one employer's trouble never stops the others: a refused or failed
+period is that period's outcome, and an employer whose run could not finish gets one failed
+outcome for its whole inbox (`WHOLE_INBOX`); the command's exit code follows from them all.
 """
 
 from __future__ import annotations
@@ -21,10 +24,21 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
 
 import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
-from flows.nightly import PeriodOutcome, nightly
+from flows.nightly import nightly
+from flows.period_outcome import (
+    WHOLE_INBOX,
+    PeriodOutcome,
+    as_lang,
+    error_outcome,
+    outcomes_of,
+    traceback_file,
+)
+from flows.quiet_console import tracebacks_as_one_line
 from reconcile.errors import InputError
+from reconcile.messages import message
 
 
 @dataclass(frozen=True)
@@ -73,8 +87,21 @@ def load_registry(path: str | Path) -> list[Employer]:
 
 @task(cache_policy=NO_CACHE, persist_result=False, task_run_name="employer {employer.name}")
 def reconcile_employer(employer: Employer, lang: str) -> list[PeriodOutcome]:
-    """One employer's nightly run (a subflow): every new or changed period of its inbox."""
-    return nightly(inbox=employer.inbox, out=employer.out, policy=employer.policy, lang=lang)  # type: ignore[arg-type]
+    """One employer's nightly run (a subflow): every new or changed period of its inbox.
+
+    Never raises, so one employer never stops the others.
+    """
+    try:
+        state = nightly(
+            inbox=employer.inbox,
+            out=employer.out,
+            policy=employer.policy,
+            lang=lang,  # type: ignore[arg-type]
+            return_state=True,
+        )
+        return outcomes_of(state)
+    except Exception as e:
+        return [_employer_error(employer.name, e, lang)]
 
 
 @flow(name="employers", persist_result=False, log_prints=False)
@@ -85,7 +112,31 @@ def employers(registry: str, lang: str = "id") -> dict[str, list[PeriodOutcome]]
         registry: TOML file with one [[employer]] table per employer (name, inbox, out, policy).
         lang: Report language: id (Bahasa Indonesia) or en (English).
     """
-    specs = load_registry(registry)
-    get_run_logger().info("%d pemberi kerja", len(specs))
-    futures = reconcile_employer.map(specs, lang=unmapped(lang))
-    return {spec.name: future.result() for spec, future in zip(specs, futures, strict=True)}
+    with tracebacks_as_one_line():
+        try:
+            specs = load_registry(registry)
+        except InputError as e:  # `recon employers` checks the registry first; a deployment may not
+            return {registry: [error_outcome(WHOLE_INBOX, e, lang)]}
+        get_run_logger().info("%d pemberi kerja", len(specs))
+        futures = reconcile_employer.map(specs, lang=unmapped(lang))
+        return {spec.name: _outcomes(spec, future, lang) for spec, future in zip(specs, futures, strict=True)}
+
+
+def _outcomes(
+    employer: Employer, future: PrefectFuture[list[PeriodOutcome]], lang: str
+) -> list[PeriodOutcome]:
+    """An employer's outcomes; one failed outcome when its task itself could not finish."""
+    try:
+        return future.result()
+    except Exception as e:  # e.g. the Dask worker running it died
+        return [_employer_error(employer.name, e, lang)]
+
+
+def _employer_error(name: str, error: Exception, lang: str) -> PeriodOutcome:
+    """The outcome of an employer whose nightly run raised: refused for unusable input, else failed."""
+    if isinstance(error, InputError):
+        return error_outcome(WHOLE_INBOX, error, lang)
+    reason = message(
+        "employer_failed", as_lang(lang), employer=name, error=type(error).__name__, log=traceback_file(error)
+    )
+    return PeriodOutcome(WHOLE_INBOX, "failed", reason)

@@ -6,22 +6,42 @@ ledger `<out>/recon-ledger.sqlite` that gives findings their age across months. 
 last successful run had the same digests is skipped, so a second night with nothing new writes
 nothing. Each period runs under its own lock in `out`, so two runs of a period never interleave.
 
+One period's trouble never stops the others. Unusable input (an empty folder, an unreadable
+file) makes that period "refused", with the messages naming the file and what was expected; an
+internal error, or a lock another run holds for longer than `PERIOD_LOCK_WAIT_S`, makes it
+"failed" (the traceback goes to a recon-error-*.log file). The flow run ends Failed when any
+period was refused or failed, exactly when `recon nightly` exits non-zero (`exit_code`). While it
+runs, an exception Prefect logs for a task or subflow run reaches the console as one line; the
+Prefect server keeps the traceback.
+
 `recon serve` serves this flow on a cron schedule; `prefect.yaml` deploys it to a work pool.
 """
 
 from __future__ import annotations
 
 import inspect
+import logging
 import uuid
-from dataclasses import dataclass, field
+from contextlib import ExitStack
 from typing import Any, Literal
 
 from prefect import flow, get_run_logger
 from prefect.schedules import Cron
+from prefect.states import State
 
 import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
+from flows.period_outcome import (
+    WHOLE_INBOX,
+    PeriodOutcome,
+    as_lang,
+    error_outcome,
+    final_state,
+    refused_outcome,
+)
+from flows.quiet_console import tracebacks_as_one_line
 from flows.reconcile_period import reconcile_period
-from reconcile.errors import ReconError
+from reconcile.config import ReconConfig
+from reconcile.errors import InputError
 from reconcile.ledger import (
     Ledger,
     PeriodInbox,
@@ -36,34 +56,29 @@ from reconcile.ledger import (
     run_digests,
 )
 from reconcile.ledger.record import now
-from reconcile.rules import RuleBook
+from reconcile.messages import message
+from reconcile.rules import Policy, RuleBook
+
+__all__ = ["PeriodOutcome", "nightly", "run_period", "serve_nightly", "serve_options"]
 
 NIGHTLY_CRON = "0 2 * * *"
 TIMEZONE = "Asia/Jakarta"
-
-Action = Literal["skipped", "ran", "refused", "failed"]
-
-
-class NightlyError(ReconError):
-    """At least one period failed with an internal error (the others were still processed)."""
-
-    exit_code = 1
-
-
-@dataclass(frozen=True)
-class PeriodOutcome:
-    """What the nightly did with one period."""
-
-    period: str
-    action: Action
-    reason: str
-    reports: dict[str, str] = field(default_factory=dict)
-    errors: tuple[str, ...] = ()
+#: How long a period waits for another run of it (`recon run`, a second nightly) to finish.
+PERIOD_LOCK_WAIT_S = 6 * 3600.0
 
 
 def period_digests(item: PeriodInbox, policy: str | None, config: str | None) -> RunDigests:
-    """The digests a run of `item` would depend on: input contents, rule tables, policy and config."""
-    return run_digests(period_entries(item), RuleBook.load().digest, policy, config)
+    """The digests a run of `item` would depend on: input contents, rule tables, policy and config.
+
+    A folder with no input file is an InputError; so is a file that cannot be read, naming it.
+    """
+    try:
+        return run_digests(period_entries(item), RuleBook.load().digest, policy, config)
+    except OSError as e:
+        raise InputError(
+            f"could not be read ({e.strerror}); expected a readable file",
+            path=str(e.filename or item.folder),
+        ) from None
 
 
 def _period_flow_options(ledger: str | None) -> dict[str, Any]:
@@ -98,43 +113,93 @@ def run_period(
     lang: str = "id",
     mask_nik: bool = False,
 ) -> PeriodOutcome:
-    """Reconcile one inbox period unless nothing changed since its last successful run."""
-    logger = get_run_logger()
-    with period_lock(out, item.period):
-        # Digests are taken under the lock: a concurrent run of this period has finished by now.
-        digests = period_digests(item, policy, config)
-        decision = decide(item.period, digests, ledger.last_success(item.period))
-        logger.info(decision.reason)
-        if not decision.run:
-            return PeriodOutcome(item.period, "skipped", decision.reason)
-        started = now()
-        try:
-            outcome = reconcile_period(
-                period=item.period,
-                payroll=[item.payroll],
-                participants=[item.bpjs],
-                out=out,
-                policy=policy,
-                config=config,
-                lang=lang,
-                mask_nik=mask_nik,
-                **_period_flow_options(ledger_location),
-            )
-        except Exception as e:  # one broken period must not stop the others
-            logger.error("periode %s gagal: %s", item.period, type(e).__name__)
-            _record_attempt(ledger, item.period, RunStatus.FAILED, digests, started)
-            return PeriodOutcome(item.period, "failed", f"{type(e).__name__}: {e}")
-        if outcome.refused or outcome.result is None:
-            logger.warning("periode %s: input tidak dapat digunakan, tidak ada laporan", item.period)
-            _record_attempt(ledger, item.period, RunStatus.REFUSED, digests, started)
-            return PeriodOutcome(item.period, "refused", decision.reason, errors=tuple(outcome.errors))
-        # Idempotent on run_id: when the period flow recorded the run itself, this adds the digests.
-        status = record_result(
-            ledger, outcome.result, outcome.outputs, digests, started=started, source="nightly"
+    """Reconcile one inbox period unless nothing changed since its last successful run.
+
+    Never raises: whatever goes wrong with this period becomes its outcome, so the next one runs.
+    """
+    try:
+        outcome = _run_period_locked(
+            item,
+            out,
+            ledger,
+            ledger_location=ledger_location,
+            policy=policy,
+            config=config,
+            lang=lang,
+            mask_nik=mask_nik,
         )
-        if status != RunStatus.SUCCESS:
-            return PeriodOutcome(item.period, "failed", "row balance failed", reports=dict(outcome.outputs))
-        return PeriodOutcome(item.period, "ran", decision.reason, reports=dict(outcome.outputs))
+    except Exception as e:  # unusable input: refused; anything else: failed, in this period only
+        outcome = error_outcome(item.period, e, lang)
+    log_outcome(outcome)
+    return outcome
+
+
+def _run_period_locked(
+    item: PeriodInbox, out: str, ledger: Ledger, *, lang: str, **options: Any
+) -> PeriodOutcome:
+    """`_reconcile_if_changed` under the period's lock; a lock held too long fails the period."""
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(period_lock(out, item.period, timeout_s=PERIOD_LOCK_WAIT_S))
+        except TimeoutError as e:
+            minutes = round(PERIOD_LOCK_WAIT_S / 60)
+            reason = message("nightly_locked", as_lang(lang), period=item.period, minutes=minutes)
+            return PeriodOutcome(item.period, "failed", reason, errors=(str(e),))
+        return _reconcile_if_changed(item, out, ledger, lang=lang, **options)
+
+
+def _reconcile_if_changed(
+    item: PeriodInbox,
+    out: str,
+    ledger: Ledger,
+    *,
+    ledger_location: str | None,
+    policy: str | None,
+    config: str | None,
+    lang: str,
+    mask_nik: bool,
+) -> PeriodOutcome:
+    """Run the period flow unless the ledger says nothing changed; record what a nightly run did."""
+    # Digests are taken under the lock: a concurrent run of this period has finished by now.
+    digests = period_digests(item, policy, config)
+    decision = decide(item.period, digests, ledger.last_success(item.period))
+    get_run_logger().info(decision.reason)
+    if not decision.run:
+        return PeriodOutcome(item.period, "skipped", decision.reason)
+    started = now()
+    try:
+        outcome = reconcile_period(
+            period=item.period,
+            payroll=[item.payroll],
+            participants=[item.bpjs],
+            out=out,
+            policy=policy,
+            config=config,
+            lang=lang,
+            mask_nik=mask_nik,
+            **_period_flow_options(ledger_location),
+        )
+    except Exception:  # recorded for the audit trail, then reported by `run_period`
+        _record_attempt(ledger, item.period, RunStatus.FAILED, digests, started)
+        raise
+    if outcome.refused or outcome.result is None:
+        _record_attempt(ledger, item.period, RunStatus.REFUSED, digests, started)
+        return refused_outcome(item.period, outcome.errors, lang)
+    # Idempotent on run_id: when the period flow recorded the run itself, this adds the digests.
+    status = record_result(
+        ledger, outcome.result, outcome.outputs, digests, started=started, source="nightly"
+    )
+    if status != RunStatus.SUCCESS:
+        reason = message("nightly_unbalanced", as_lang(lang), period=item.period)
+        return PeriodOutcome(item.period, "failed", reason, reports=dict(outcome.outputs))
+    return PeriodOutcome(item.period, "ran", decision.reason, reports=dict(outcome.outputs))
+
+
+def log_outcome(outcome: PeriodOutcome) -> None:
+    """Refused and failed periods in the flow run's log, with their messages (one line each)."""
+    if outcome.needs_attention:
+        level = logging.WARNING if outcome.action == "refused" else logging.ERROR
+        get_run_logger().log(level, "; ".join((outcome.reason, *outcome.errors)))
 
 
 @flow(name="nightly", persist_result=False, log_prints=False)
@@ -146,7 +211,7 @@ def nightly(
     lang: Literal["id", "en"] = "id",
     mask_nik: bool = False,
     ledger: str | None = None,
-) -> list[PeriodOutcome]:
+) -> State:
     """Reconcile every period of the inbox whose input files, rule tables or policy changed.
 
     Args:
@@ -158,27 +223,33 @@ def nightly(
         mask_nik: Show only the last 4 digits of every NIK (a copy for wide distribution).
         ledger: Run ledger: a SQLite file path or sqlite:/// URL. Empty: recon-ledger.sqlite in out.
     """
-    logger = get_run_logger()
-    the_ledger = Ledger.open(ledger, out)
-    periods = find_periods(inbox)
-    logger.info("inbox: %d periode", len(periods))
-    outcomes = [
-        run_period(
-            item,
-            out,
-            the_ledger,
-            ledger_location=ledger,
-            policy=policy,
-            config=config,
-            lang=lang,
-            mask_nik=mask_nik,
-        )
-        for item in periods
-    ]
-    failed = [o.period for o in outcomes if o.action == "failed"]
-    if failed:
-        raise NightlyError(f"nightly: period(s) {', '.join(failed)} failed; see the flow run's logs")
-    return outcomes
+    with tracebacks_as_one_line():
+        outcomes = _every_period(inbox, out, policy, config, lang, mask_nik, ledger)
+    return final_state(outcomes, lang)
+
+
+def _every_period(
+    inbox: str,
+    out: str,
+    policy: str | None,
+    config: str | None,
+    lang: str,
+    mask_nik: bool,
+    ledger: str | None,
+) -> list[PeriodOutcome]:
+    """One outcome per period of the inbox, or one for the whole inbox when none can run."""
+    try:
+        Policy.load(policy)  # unusable settings refuse the night once, not once per period
+        ReconConfig.load(config)
+        the_ledger = Ledger.open(ledger, out)
+        periods = find_periods(inbox)
+    except Exception as e:  # no period can run: the settings, the ledger or the inbox is unusable
+        outcome = error_outcome(WHOLE_INBOX, e, lang)
+        log_outcome(outcome)
+        return [outcome]
+    get_run_logger().info("inbox: %d periode", len(periods))
+    options: dict[str, Any] = {"policy": policy, "config": config, "lang": lang, "mask_nik": mask_nik}
+    return [run_period(item, out, the_ledger, ledger_location=ledger, **options) for item in periods]
 
 
 def nightly_schedule(cron: str = NIGHTLY_CRON, timezone: str = TIMEZONE) -> Cron:

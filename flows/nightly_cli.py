@@ -62,14 +62,25 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def nightly_command(args: argparse.Namespace) -> int:
+    """Every period of the inbox, once; exit 2 when a period was refused, 1 when one failed."""
     from flows.temporary_server import temporary_server
 
     with temporary_server() as server:
         from flows.nightly import nightly
+        from flows.period_outcome import exit_code, outcomes_of
+        from reconcile.ledger import find_periods
 
+        find_periods(args.inbox)  # an inbox that is no folder: exit 2 with its message, no flow run
         server.wait_until_ready()
         with one_shot_run():
-            outcomes = nightly(inbox=args.inbox, out=args.out, **_options(args))
+            state = nightly(inbox=args.inbox, out=args.out, return_state=True, **_options(args))
+    outcomes = outcomes_of(state)
+    _print_outcomes(outcomes, args.inbox)
+    return exit_code(outcomes)
+
+
+def _print_outcomes(outcomes: list[Any], inbox: str) -> None:
+    """One line per period on stdout, its reports below; the messages of a refused one on stderr."""
     for o in outcomes:
         print(f"  {o.period}  {o.action:<8} {o.reason}")
         for kind, path in o.reports.items():
@@ -77,8 +88,7 @@ def nightly_command(args: argparse.Namespace) -> int:
         for error in o.errors:
             print(f"      - {error}", file=sys.stderr)
     if not outcomes:
-        print(f"  no period in {args.inbox}: expected {args.inbox}/<YYYY-MM>/payroll/ and .../bpjs/")
-    return 2 if any(o.action == "refused" for o in outcomes) else 0
+        print(f"  no period in {inbox}: expected {inbox}/<YYYY-MM>/payroll/ and .../bpjs/")
 
 
 def serve_command(args: argparse.Namespace) -> int:

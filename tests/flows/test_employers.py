@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,3 +48,51 @@ def test_a_bad_registry_exits_2_before_anything_runs(
     (tmp_path / "registry.toml").write_text('[[employer]]\nname = "X"\ninbox = "nowhere"\nout = "o"\n')
     assert main(["employers", "--registry", str(tmp_path / "registry.toml")]) == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_one_employers_bad_period_or_broken_run_never_stops_the_others(
+    tmp_path: Path,
+    console: pytest.CaptureFixture[str],
+    tiny_period: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import flows.nightly
+    from flows.cli import main
+
+    tiny_period(tmp_path / "inbox/pemprov", "2024-04", bpjs=False)  # refused ...
+    tiny_period(tmp_path / "inbox/pemprov", "2024-05")  # ... while the next period still runs
+    tiny_period(tmp_path / "inbox/metro", "2024-05")
+    (tmp_path / "metro-out").write_text("a file where the output folder should be", encoding="utf-8")
+    tiny_period(tmp_path / "inbox/pringsewu", "2024-05")
+    tiny_period(tmp_path / "inbox/tanggamus", "2024-05")
+    real_find_periods = flows.nightly.find_periods
+
+    def broken_for_pringsewu(inbox: str) -> Any:
+        if inbox.endswith("pringsewu"):
+            raise RuntimeError("a bug only Pringsewu reaches")
+        return real_find_periods(inbox)
+
+    monkeypatch.setattr(flows.nightly, "find_periods", broken_for_pringsewu)
+    tables = [
+        ("Pemprov Lampung", "inbox/pemprov", "out/pemprov"),
+        ("Kota Metro", "inbox/metro", "metro-out"),
+        ("Kab. Pringsewu", "inbox/pringsewu", "out/pringsewu"),
+        ("Kab. Tanggamus", "inbox/tanggamus", "out/tanggamus"),
+    ]
+    (tmp_path / "registry.toml").write_text(
+        "".join(f'[[employer]]\nname = "{n}"\ninbox = "{i}"\nout = "{o}"\n\n' for n, i, o in tables),
+        encoding="utf-8",
+    )
+
+    assert main(["employers", "--registry", str(tmp_path / "registry.toml")]) == 2  # refused wins
+
+    printed = console.readouterr()
+    assert (tmp_path / "out/pemprov/recon-2024-05.xlsx").is_file()
+    assert (tmp_path / "out/tanggamus/recon-2024-05.xlsx").is_file()
+    assert re.search(r"Pemprov Lampung\s+2024-04\s+refused", printed.out)
+    assert re.search(r"Pemprov Lampung\s+2024-05\s+ran", printed.out)
+    assert re.search(r"Kota Metro\s+\*\s+refused", printed.out)
+    assert re.search(r"Kab\. Pringsewu\s+\*\s+failed", printed.out)
+    assert re.search(r"Kab\. Tanggamus\s+2024-05\s+ran", printed.out)
+    assert "metro-out/recon-ledger.sqlite: cannot open the run ledger" in printed.err  # the log says why
+    assert "Traceback" not in printed.out + printed.err

@@ -4,8 +4,11 @@ end-to-end nightly run under the Prefect test harness (a second call with nothin
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -120,3 +123,149 @@ def _cli_knows_nightly() -> bool:
     except Exception:
         return False
     return True
+
+
+# One bad period must not stop the others; nothing prints a traceback (Prefect neither).
+
+
+def _nightly(inbox: Path, out: Path, *options: str) -> int:
+    from flows.cli import main
+
+    return main(["nightly", "--inbox", str(inbox), "--out", str(out), *options])
+
+
+def _statuses(out: Path) -> dict[str, str]:
+    from reconcile.ledger import Ledger
+
+    runs = Ledger.open(None, out).runs()
+    return dict(zip(runs["period"], runs["status"], strict=True))
+
+
+@needs_flow
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_period_with_an_empty_bpjs_folder_is_refused_and_the_next_still_runs(
+    tmp_path: Path, console: pytest.CaptureFixture[str], tiny_period: Callable[..., Path]
+) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    tiny_period(inbox, "2024-04", bpjs=False)  # bpjs/ is there but holds nothing
+    tiny_period(inbox, "2024-05")
+
+    assert _nightly(inbox, out) == 2
+
+    printed = console.readouterr()
+    assert (out / "recon-2024-05.xlsx").is_file()
+    assert not list(out.glob("recon-2024-04*"))
+    assert re.search(r"2024-04\s+refused", printed.out)
+    assert "2024-04/bpjs: the folder holds no input file; expected an .xlsx" in printed.err
+    assert "Finished in state Failed('1 periode ditolak" in printed.err  # the flow run says so too
+    assert "Traceback" not in printed.out + printed.err
+    assert _statuses(out) == {"2024-05": "success"}
+
+
+@needs_flow
+@pytest.mark.usefixtures("prefect_harness")
+def test_an_unreadable_input_file_refuses_its_period_only(
+    tmp_path: Path, console: pytest.CaptureFixture[str], tiny_period: Callable[..., Path]
+) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    folder = tiny_period(inbox, "2024-04")
+    # A link to nowhere cannot be read even by root (a chmod 000 file can), like a file on a lost share.
+    (folder / "payroll" / "dinas.xlsx").symlink_to(tmp_path / "gone.xlsx")
+    tiny_period(inbox, "2024-05")
+
+    assert _nightly(inbox, out) == 2
+
+    printed = console.readouterr()
+    assert (out / "recon-2024-05.xlsx").is_file()
+    assert re.search(r"gone\.xlsx: could not be read \(No such file or directory\)", printed.err)
+    assert "Traceback" not in printed.out + printed.err
+
+
+@needs_flow
+@pytest.mark.usefixtures("prefect_harness")
+def test_an_internal_error_in_one_period_fails_it_and_the_next_still_runs(
+    tmp_path: Path,
+    console: pytest.CaptureFixture[str],
+    tiny_period: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import flows.reconcile_period
+
+    real = flows.reconcile_period.reconcile
+
+    def broken_in_april(inputs: Any, **kwargs: Any) -> Any:
+        if kwargs["period"] == "2024-04":
+            raise RuntimeError("a bug only April's data reaches")
+        return real(inputs, **kwargs)
+
+    monkeypatch.setattr(flows.reconcile_period, "reconcile", broken_in_april)
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    tiny_period(inbox, "2024-04")
+    tiny_period(inbox, "2024-05")
+
+    assert _nightly(inbox, out) == 1
+
+    printed = console.readouterr()
+    assert (out / "recon-2024-05.xlsx").is_file()
+    assert "Task run failed with exception: RuntimeError" in printed.err  # Prefect's line, ...
+    assert "Traceback" not in printed.out + printed.err  # ... without its traceback: that is in a file
+    line = re.search(r"2024-04\s+failed\s+.*kesalahan internal \(RuntimeError\).* di (\S+\.log)", printed.out)
+    assert line, printed.out
+    assert "a bug only April's data reaches" in Path(line[1]).read_text(encoding="utf-8")
+    assert _statuses(out) == {"2024-04": "failed", "2024-05": "success"}
+
+
+@needs_flow
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_period_locked_by_another_run_fails_after_the_wait_and_the_next_still_runs(
+    tmp_path: Path,
+    console: pytest.CaptureFixture[str],
+    tiny_period: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import flows.nightly
+    from reconcile.file_lock import exclusive_file_lock
+    from reconcile.ledger.period_lock import lock_name
+
+    monkeypatch.setattr(flows.nightly, "PERIOD_LOCK_WAIT_S", 0.3)  # not the six hours of a real night
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    tiny_period(inbox, "2024-04")
+    tiny_period(inbox, "2024-05")
+    out.mkdir()
+
+    # Held as another process would hold it (period_lock itself is re-entrant within a thread).
+    with exclusive_file_lock(out / lock_name("2024-04"), timeout_s=1, poll_s=0.1, held_by="a test"):
+        assert _nightly(inbox, out) == 1
+
+    printed = console.readouterr()
+    assert (out / "recon-2024-05.xlsx").is_file()
+    assert re.search(r"2024-04\s+failed\s+periode 2024-04: masih dikunci run lain", printed.out)
+    assert ".recon-2024-04.lock is held by another run of 2024-04" in printed.err
+    assert "Traceback" not in printed.out + printed.err
+
+
+@needs_flow
+@pytest.mark.usefixtures("prefect_harness")
+def test_an_unusable_policy_refuses_the_night_once_without_a_traceback(
+    tmp_path: Path, console: pytest.CaptureFixture[str], tiny_period: Callable[..., Path]
+) -> None:
+    inbox, policy = tmp_path / "inbox", tmp_path / "nowhere.toml"
+    tiny_period(inbox, "2024-04")
+
+    assert _nightly(inbox, tmp_path / "out", "--policy", str(policy)) == 2
+
+    printed = console.readouterr()
+    assert f"{policy}: policy file not found" in printed.err
+    assert "Traceback" not in printed.out + printed.err
+
+
+def test_refused_outweighs_failed_in_the_exit_code() -> None:
+    from flows.period_outcome import PeriodOutcome, exit_code
+
+    def outcome(action: str) -> PeriodOutcome:
+        return PeriodOutcome("2024-04", action, "")  # type: ignore[arg-type]
+
+    assert exit_code([outcome("ran"), outcome("skipped")]) == 0
+    assert exit_code([outcome("ran"), outcome("failed")]) == 1
+    assert exit_code([outcome("failed"), outcome("refused")]) == 2
+    assert exit_code([]) == 0
