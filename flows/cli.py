@@ -134,12 +134,14 @@ def employers_command(args: argparse.Namespace) -> int:
         server.wait_until_ready()
         with one_shot_run():
             outcomes = flow_fn(registry=args.registry, lang=args.lang)
-    worst = 0
+    from flows.period_outcome import exit_code
+
     for name, periods in outcomes.items():
         for p in periods:
-            print(f"  {name:<30} {p.period}  {p.action:<8} {p.reports.get('xlsx', '')}")
-            worst = max(worst, {"refused": 2, "failed": 1}.get(p.action, 0))
-    return worst
+            print(f"  {name:<30} {p.period}  {p.action:<8} {p.reports.get('xlsx', '') or p.reason}")
+            for error in p.errors:
+                print(f"      - {error}", file=sys.stderr)
+    return exit_code([p for periods in outcomes.values() for p in periods])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
