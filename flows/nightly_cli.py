@@ -76,6 +76,12 @@ def nightly_command(args: argparse.Namespace) -> int:
             state = nightly(inbox=args.inbox, out=args.out, return_state=True, **_options(args))
     outcomes = outcomes_of(state)
     _print_outcomes(outcomes, args.inbox)
+    from reconcile.ledger import incomplete_periods
+
+    for period, missing in incomplete_periods(args.inbox):  # files still arriving: said, not an error
+        print(
+            f"  {period}  waiting  {args.inbox}/{period}/{missing} belum ada / not there yet: not processed"
+        )
     return exit_code(outcomes)
 
 

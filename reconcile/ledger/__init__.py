@@ -19,7 +19,7 @@ from reconcile.ledger.digest import (
     settings_digest,
 )
 from reconcile.ledger.history import HISTORY_COLUMNS, FindingStatus, apply_history, resolved_since_previous
-from reconcile.ledger.inbox import PeriodInbox, find_periods, period_entries
+from reconcile.ledger.inbox import PeriodInbox, find_periods, incomplete_periods, period_entries
 from reconcile.ledger.location import ANNOTATIONS_NAME, LEDGER_NAME, ledger_path
 from reconcile.ledger.period_lock import period_lock
 from reconcile.ledger.record import RunStatus, record_result, record_run
@@ -44,6 +44,7 @@ __all__ = [
     "decide",
     "file_sha256",
     "find_periods",
+    "incomplete_periods",
     "history_tables",
     "import_annotations",
     "inputs_digest",

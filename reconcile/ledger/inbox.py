@@ -42,6 +42,18 @@ def find_periods(inbox: str | Path) -> list[PeriodInbox]:
     ]
 
 
+def incomplete_periods(inbox: str | Path) -> list[tuple[str, str]]:
+    """Month folders that are not a period yet: (YYYY-MM, the subfolder that is missing)."""
+    root = Path(inbox)
+    if not root.is_dir():
+        return []
+    return [
+        (d.name, "payroll/" if not (d / "payroll").is_dir() else "bpjs/")
+        for d in sorted(root.iterdir())
+        if d.is_dir() and _PERIOD.match(d.name) and not ((d / "payroll").is_dir() and (d / "bpjs").is_dir())
+    ]
+
+
 def period_entries(period: PeriodInbox) -> list[tuple[str, str]]:
     """Digest entries of the files a run of this period would read (the readers' own file choice)."""
     entries = []

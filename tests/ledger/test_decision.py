@@ -12,6 +12,7 @@ from reconcile.ledger import (
     RunDigests,
     decide,
     find_periods,
+    incomplete_periods,
     inputs_digest,
     outcome_entries,
     period_entries,
@@ -79,6 +80,10 @@ def _inbox(root: Path) -> Path:
 
 def test_the_inbox_lists_complete_periods_oldest_first(tmp_path: Path) -> None:
     assert [p.period for p in find_periods(_inbox(tmp_path))] == ["2018-01", "2018-02"]
+
+
+def test_a_month_folder_still_missing_a_side_is_listed_as_incomplete(tmp_path: Path) -> None:
+    assert incomplete_periods(_inbox(tmp_path)) == [("2018-03", "bpjs/")]
 
 
 def test_the_inputs_digest_changes_with_content_not_with_other_files(tmp_path: Path) -> None:
