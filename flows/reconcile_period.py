@@ -1,8 +1,10 @@
 """The Prefect flow that reconciles one period: read each file (mapped, retried), reconcile, write.
 
 Tasks are thin: each calls one function of reconcile/ and adds retries, logging and artifacts.
-Expected input problems come back as values, not exceptions, so users see a message, not a
-traceback, and no report is written.
+Expected input problems (InputError) come back from every task as values, not exceptions, so users
+see a message, not a traceback, and no report is written. The rule tables are checked against the
+period and policy before any file is read, and every unusable input (a missing path, an empty
+folder, a bad file, a copy of another input, a file for another month) is reported in one go.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
@@ -32,9 +34,12 @@ from reconcile.ledger import (
 )
 from reconcile.ledger.record import now
 from reconcile.pipeline import PreparedInput, prepare, reconcile
-from reconcile.readers import discover_inputs, read_input
+from reconcile.readers import read_input
+from reconcile.readers.discover import find_inputs
 from reconcile.readers.partial import excluded_inputs, missing_sides, partial_notices
-from reconcile.readers.period_check import period_mismatches
+from reconcile.readers.period_check import PeriodMismatch, period_mismatches
+from reconcile.readers.same_content import SameContent, same_content
+from reconcile.readers.sheet_notices import sheet_notices
 from reconcile.report import write_outputs
 from reconcile.result import ReconResult
 from reconcile.rules import Policy, RuleBook
@@ -61,10 +66,10 @@ class RunOutcome:
     persist_result=False,
     task_run_name="read {display}",
 )
-def read_file(path: Path, display: str, kind: str) -> PreparedInput | InputError:
-    """Read and prepare one input file; an unusable file comes back as an InputError value."""
+def read_file(path: Path, display: str, kind: str, period: str | None = None) -> PreparedInput | InputError:
+    """Read and prepare one file (its sheets for `period`); an unusable one comes back as an InputError."""
     try:
-        return prepare(read_input(path, display, kind))  # type: ignore[arg-type]
+        return prepare(read_input(path, display, kind, period))  # type: ignore[arg-type]
     except InputError as e:
         return e
 
@@ -78,10 +83,14 @@ def reconcile_task(
     config: ReconConfig,
     run_id: str,
     lang: str,
-) -> ReconResult:
-    return reconcile(
-        inputs, period=period, policy=policy, rules=rules, config=config, run_id=run_id, lang=lang
-    )  # type: ignore[arg-type]
+) -> ReconResult | InputError:
+    """Pair, classify and summarise; an InputError (e.g. a rule table gap) comes back as a value."""
+    try:
+        return reconcile(
+            inputs, period=period, policy=policy, rules=rules, config=config, run_id=run_id, lang=lang
+        )  # type: ignore[arg-type]
+    except InputError as e:
+        return e
 
 
 @task(cache_policy=NO_CACHE, persist_result=False)
@@ -124,7 +133,7 @@ def reconcile_period(
     config: thresholds TOML. lang: id | en. mask_nik: show only the last 4 digits of NIKs.
     ledger: the run ledger (SQLite path or sqlite:/// URL); default `<out>/recon-ledger.sqlite`.
     allow_partial: go on without unusable files; the report and manifest list them and what that means.
-    accept_period_mismatch: go on when a BPJS file seems to be for another month, with a warning.
+    accept_period_mismatch: go on when an input file seems to be for another month, with a warning.
     """
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
@@ -132,31 +141,33 @@ def reconcile_period(
         the_policy = Policy.load(policy)
         the_config = ReconConfig.load(config)
         rules = RuleBook.load()
-        files = [(p, d, "payroll") for p, d in discover_inputs(payroll)]
-        files += [(p, d, "bpjs") for p, d in discover_inputs(participants)]
+        rules.check_covers(period, the_policy)  # a gap in the rule tables: exit 2 before reading
     except ReconError as e:
         return RunOutcome(errors=(str(e),))
-    logger.info("period %s: reading %d files", period, len(files))
-    futures = read_file.map([f[0] for f in files], [f[1] for f in files], [f[2] for f in files])
-    read = [f.result() for f in futures]
-    errors = tuple(str(r) for r in read if isinstance(r, InputError))
-    if errors and (not allow_partial or missing_sides(files, read)):
-        logger.warning("%d unusable input file(s); no report written", len(errors))
-        return RunOutcome(errors=errors)
-    prepared = [r for r in read if isinstance(r, PreparedInput)]
+    files, read = _read_all(payroll, participants, period)
+    copies = same_content(files, read)
+    prepared = [r for r in read if isinstance(r, PreparedInput) and r.path not in {c.path for c in copies}]
     mismatches = period_mismatches(prepared, period)
-    if mismatches and not accept_period_mismatch:
-        logger.warning("%d BPJS file(s) for another period; no report written", len(mismatches))
-        return RunOutcome(errors=tuple(m.message(period) for m in mismatches))
+    refusals = _refusals(files, read, copies, mismatches, period, allow_partial, accept_period_mismatch)
+    if refusals:
+        logger.warning("%d unusable input(s); no report written", len(refusals))
+        return RunOutcome(errors=refusals)
     extra, notices = partial_notices(excluded_inputs(files, read), mismatches, period)
+    if copies:
+        extra["duplicate_inputs"] = [c.entry() for c in copies]
+    left_out = [c.notice(lang) for c in copies]  # type: ignore[arg-type]
+    sheets = sheet_notices(prepared, period, lang)  # type: ignore[arg-type]
+    notices = (*notices, *left_out, *sheets)
     for notice in notices:
         logger.warning("%s", notice)
     started = now()
-    result = reconcile_task(prepared, period, the_policy, rules, the_config, run_id, lang)
+    reconciled = reconcile_task(prepared, period, the_policy, rules, the_config, run_id, lang)
+    if isinstance(reconciled, InputError):
+        return RunOutcome(errors=(str(reconciled),))
     result = replace(
-        result,
+        reconciled,
         excluded_inputs=tuple(extra.get("excluded_inputs", ())),
-        notices=tuple(m.notice(period) for m in mismatches),
+        notices=(*(m.notice(period) for m in mismatches), *left_out, *sheets),
     )
     try:
         result, outputs = _write_and_record(
@@ -176,6 +187,52 @@ def reconcile_period(
         "period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED"
     )
     return RunOutcome(outputs=outputs, result=result, notices=notices)
+
+
+def _read_all(
+    payroll: list[str], participants: list[str], period: str
+) -> tuple[list[tuple[Path, str, str]], list[PreparedInput | InputError]]:
+    """Every input given, with what reading it gave: a PreparedInput, or the InputError that makes it
+    unusable. A PATH that names no file (missing, empty folder) is an entry of its own, so that it is
+    reported together with every unreadable file."""
+    files: list[tuple[Path, str, str]] = []
+    read: list[PreparedInput | InputError] = []
+    to_read: list[tuple[Path, str, str]] = []
+    for kind, paths in (("payroll", payroll), ("bpjs", participants)):
+        found, errors = find_inputs(paths)
+        files += [(Path(e.path), e.path, kind) for e in errors]
+        read += errors
+        to_read += [(p, d, kind) for p, d in found]
+    get_run_logger().info("period %s: reading %d files", period, len(to_read))
+    futures = read_file.map(
+        [f[0] for f in to_read], [f[1] for f in to_read], [f[2] for f in to_read], unmapped(period)
+    )
+    return files + to_read, read + [f.result() for f in futures]
+
+
+def _refusals(
+    files: list[tuple[Path, str, str]],
+    read: list[PreparedInput | InputError],
+    copies: list[SameContent],
+    mismatches: list[PeriodMismatch],
+    period: str,
+    allow_partial: bool,
+    accept_period_mismatch: bool,
+) -> tuple[str, ...]:
+    """Every reason to refuse the run, one message per file; empty when the run may go ahead.
+
+    --allow-partial lets a run go on without unusable files and copies (not without a whole side);
+    --accept-period-mismatch, with files for another month. One file on both sides always refuses.
+    """
+    unusable = [str(r) for r in read if isinstance(r, InputError)]
+    one_side = [str(c.error()) for c in copies if not c.both_sides]
+    both_sides = [str(c.error()) for c in copies if c.both_sides]
+    refusals = [*both_sides]
+    if not allow_partial or missing_sides(files, read):
+        refusals = [*unusable, *one_side, *refusals]
+    if not accept_period_mismatch:
+        refusals += [m.message(period) for m in mismatches]
+    return tuple(refusals)
 
 
 def _write_and_record(

@@ -130,6 +130,19 @@ class SheetInfo:
     data_rows: int  # data rows kept from this sheet
     skipped_rows: int  # structural rows skipped (blank, column numbers, totals, signatures)
     title_text: str  # the text of the rows above the header, joined with " | "
+    periods: tuple[str, ...] = ()  # the months (YYYY-MM) its title rows, else its name, name
+    period_source: str = ""  # "title" | "sheet name" | "" (names no month)
+
+
+@dataclass(frozen=True)
+class SheetNotRead:
+    """A sheet with a header that the reader left out, and why (reported, never silently dropped)."""
+
+    name: str
+    reason: str  # "hidden" (hidden or very hidden in Excel) | "other_month" (names a month, not the period)
+    visibility: str = "visible"  # Excel's sheet state: visible | hidden | veryhidden
+    periods: tuple[str, ...] = ()  # the months (YYYY-MM) its title rows, else its name, name
+    period_source: str = ""  # "title" | "sheet name" | ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,7 @@ class InputTable:
     sha256: str
     sheets: tuple[SheetInfo, ...]
     frame: pd.DataFrame
+    sheets_not_read: tuple[SheetNotRead, ...] = ()  # hidden sheets and other months' sheets
 
     @property
     def rows_read(self) -> int:

@@ -36,6 +36,8 @@ class PreparedInput:
     sha256: str
     sheets: tuple[dict[str, object], ...]
     prepared: Normalised
+    #: Sheets with a header that were not read (hidden, another month's): sheet, reason, periods.
+    sheets_not_read: tuple[dict[str, object], ...] = ()
 
 
 def prepare(table: InputTable) -> PreparedInput:
@@ -49,10 +51,22 @@ def prepare(table: InputTable) -> PreparedInput:
             "data_rows": s.data_rows,
             "skipped_rows": s.skipped_rows,
             "title": s.title_text,
+            "periods": list(s.periods),
+            "period_source": s.period_source,
         }
         for s in table.sheets
     )
-    return PreparedInput(table.path, table.kind, table.sha256, sheets, prepared)
+    not_read: tuple[dict[str, object], ...] = tuple(
+        {
+            "sheet": s.name,
+            "reason": s.reason,
+            "visibility": s.visibility,
+            "periods": list(s.periods),
+            "period_source": s.period_source,
+        }
+        for s in table.sheets_not_read
+    )
+    return PreparedInput(table.path, table.kind, table.sha256, sheets, prepared, not_read)
 
 
 def _stack(inputs: Sequence[PreparedInput], columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -107,7 +121,7 @@ def reconcile(
     risk = exposure(period, declared, rules)
     expect = Expectations(
         premium=premium.frame["total"],
-        premium_rules=", ".join(sorted({str(r.get("regulation", "")) for r in premium.rules_used} - {""})),
+        premium_rules=premium.sources,
         declared_wage=declared,
         exposure=risk.amount,
         scheme=policy.scheme,
@@ -132,6 +146,7 @@ def reconcile(
                 kind=item.kind,
                 sha256=item.sha256,
                 sheets=item.sheets,
+                sheets_not_read=item.sheets_not_read,
                 rows_read=len(item.prepared.frame),
                 paired=counts["paired"],
                 findings_only=counts["findings_only"],

@@ -31,10 +31,26 @@ class InputOutcome:
     findings_only: int
     rejected: int
     no_action: int
+    #: Sheets left out (hidden, or naming another month): their rows are not rows of this input.
+    sheets_not_read: tuple[dict[str, Any], ...] = ()
 
     @property
     def balanced(self) -> bool:
         return self.rows_read == self.paired + self.findings_only + self.rejected + self.no_action
+
+
+@dataclass(frozen=True)
+class SignedTotal:
+    """Differences with a sign (found − expected), per direction: they are never netted."""
+
+    below_rows: int = 0
+    below_idr: float = 0.0  # the negative differences, summed as a positive amount
+    above_rows: int = 0
+    above_idr: float = 0.0
+
+    @property
+    def absolute_idr(self) -> float:
+        return self.below_idr + self.above_idr
 
 
 @dataclass(frozen=True)
@@ -50,12 +66,17 @@ class Summary:
     exposure_idr: float  # total estimated unprotected benefit of the uninsured
     billed_idr: float  # total billed in the BPJS input(s)
     due_idr: float  # what the rules give for the insured persons on the payroll
-    overpayment_idr: float  # billed for nobody (NOT_ON_PAYROLL) + double billing + over-billed premiums
+    overpayment_idr: float  # the sum of the overpayment lines of `money_lines` (see reconcile.summary)
     counts: dict[str, int]  # findings per category (every category present, zeros included)
     amounts: dict[str, float]  # Rupiah per category (difference or billed or exposure, see manifest)
     #: Persons on the payroll whose pairing a human must decide (same NIK on another person, or a tie):
     #: neither counted insured nor uninsured. workers = insured + uninsured + undecided.
     undecided: int = 0
+    #: billed − due, line by line (keys: reconcile.summary.MONEY_LINES): the overpayment lines, what
+    #: was billed below the rules, and the remainder, so that the lines add up to billed − due.
+    money_lines: dict[str, float] = field(default_factory=dict)
+    #: PREMIUM_MISMATCH and WAGE_MISMATCH per direction (their `amounts` are sums of absolute values).
+    signed: dict[str, SignedTotal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""Headline figures and the per-unit table, computed from classified findings."""
+"""Headline figures and the per-unit table, computed from classified findings.
+
+Money is explained, not just totalled: `money_lines` splits billed − due into what was paid for
+nobody on the payroll, for inactive memberships, twice, or above the rules (together the
+overpayment), what was billed below the rules, and a remainder that is shown, never hidden.
+Signed differences (premium, wage) are summed per direction, never netted.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,22 @@ import pandas as pd
 
 from reconcile.categories import CATEGORY_ORDER, Category
 from reconcile.classify import Classified
-from reconcile.result import Summary
+from reconcile.classify.materialise import finding_stem
+from reconcile.result import SignedTotal, Summary
+
+#: Billed Rupiah that is not due, by cause; each BPJS row's bill is in at most one of them.
+OVERPAYMENT_LINES = ("not_on_payroll", "inactive", "double_billing", "over_premium")
+#: Every line of billed − due: billed − due = overpayment − under_billed + remainder.
+MONEY_LINES = (*OVERPAYMENT_LINES, "under_billed", "remainder")
+SIGNED_CATEGORIES = (Category.PREMIUM_MISMATCH, Category.WAGE_MISMATCH)
 
 
 def _sum(series: pd.Series) -> float:
     return float(pd.to_numeric(series, errors="coerce").fillna(0).sum())
+
+
+def _amount(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series, errors="coerce").fillna(0).astype("float64")
 
 
 def summarise(
@@ -32,27 +49,27 @@ def summarise(
     workers = len(classified.coverage.covered)  # one entry per distinct person key
     insured = int(classified.coverage.covered.sum())
     usable_b = bpjs.index[~bpjs["rejected"]]
-    billed = classified.billed
+    billed = _sum(classified.billed.reindex(usable_b))
     # Due: one premium per participant paired with the payroll and active (duplicates counted once).
     paired_active = pd.Index(pairs["bpjs_idx"]).unique()
     paired_active = paired_active[classified.active.reindex(paired_active).fillna(False).to_numpy(dtype=bool)]
     one_per_person = classified.group.reindex(paired_active).drop_duplicates().index
     due = _sum(expected_premium.reindex(one_per_person))
 
-    double_billing = _duplicate_overbilling(classified, billed)
+    lines = money_lines(findings)
+    overpayment = overpayment_of(lines)
+    lines["remainder"] = round(billed - due - (overpayment - lines["under_billed"]), 2)
+    signed = {str(c): signed_total(column(c, "difference_idr")) for c in SIGNED_CATEGORIES}
     amounts = {
         Category.UNREGISTERED: _sum(column(Category.UNREGISTERED, "exposure_idr")),
         Category.INACTIVE: _sum(column(Category.INACTIVE, "exposure_idr")),
-        Category.NOT_ON_PAYROLL: _sum(column(Category.NOT_ON_PAYROLL, "billed_idr")),
-        Category.PREMIUM_MISMATCH: _sum(column(Category.PREMIUM_MISMATCH, "difference_idr")),
-        Category.WAGE_MISMATCH: _sum(column(Category.WAGE_MISMATCH, "difference_idr")),
-        Category.DUPLICATE_PARTICIPANT: double_billing,
+        Category.NOT_ON_PAYROLL: lines["not_on_payroll"],
+        Category.DUPLICATE_PARTICIPANT: lines["double_billing"],
+        **{c: signed[str(c)].absolute_idr for c in SIGNED_CATEGORIES},
         Category.DUPLICATE_PAYROLL: 0.0,
         Category.IDENTITY_MISMATCH: 0.0,
         Category.INVALID_ROW: 0.0,
     }
-    over_premium = _sum(column(Category.PREMIUM_MISMATCH, "difference_idr").astype("Float64").clip(lower=0))
-    overpayment = amounts[Category.NOT_ON_PAYROLL] + double_billing + over_premium
     return Summary(
         workers_on_payroll=workers,
         payroll_rows=len(payroll),
@@ -61,26 +78,100 @@ def summarise(
         uninsured=uninsured,
         coverage_rate=(insured / workers) if workers else 0.0,
         exposure_idr=amounts[Category.UNREGISTERED] + amounts[Category.INACTIVE],
-        billed_idr=_sum(billed.reindex(usable_b)),
+        billed_idr=billed,
         due_idr=due,
         overpayment_idr=overpayment,
         counts={str(c): int(counts.get(c, 0)) for c in CATEGORY_ORDER},
-        amounts={str(c): float(v) for c, v in amounts.items()},
+        amounts={str(c): float(amounts[c]) for c in CATEGORY_ORDER},
         undecided=max(workers - insured - uninsured, 0),
+        money_lines=lines,
+        signed=signed,
     )
 
 
-def _duplicate_overbilling(classified: Classified, billed: pd.Series) -> float:
-    """Billed for a second registration: per participant group, everything beyond the largest bill."""
-    group = classified.group
-    live_billed = billed.reindex(group.index).fillna(0)
-    frame = pd.DataFrame({"group": group, "billed": live_billed})
-    sizes = frame.groupby("group")["billed"].transform("size")
-    multi = frame[sizes > 1]
-    if multi.empty:
-        return 0.0
-    per_group = multi.groupby("group")["billed"].agg(["sum", "max"])
-    return float((per_group["sum"] - per_group["max"]).sum())
+def signed_total(differences: pd.Series) -> SignedTotal:
+    """Negative and positive differences apart: +300,000 and −1,000,000 are two problems, not −700,000."""
+    values = pd.to_numeric(differences, errors="coerce").dropna().astype("float64")
+    below, above = values[values < 0], values[values > 0]
+    return SignedTotal(
+        below_rows=len(below),
+        below_idr=float(-below.sum()),
+        above_rows=len(above),
+        above_idr=float(above.sum()),
+    )
+
+
+def overpayment_of(lines: dict[str, float]) -> float:
+    """The overpayment: the sum of the OVERPAYMENT_LINES."""
+    return float(sum(lines.get(key, 0.0) for key in OVERPAYMENT_LINES))
+
+
+def money_lines(findings: pd.DataFrame) -> dict[str, float]:
+    """Billed Rupiah that is not due, by cause, from an exceptions frame alone (a period read back from
+    the ledger gives the figure its run showed). Each BPJS row's bill is counted at most once:
+
+    - not_on_payroll: the bills of NOT_ON_PAYROLL rows (every registration of someone not paid);
+    - inactive: the bills of INACTIVE rows (a payroll worker's membership is not active, yet billed);
+    - double_billing: per person with DUPLICATE_PARTICIPANT rows (one finding_id stem), every bill
+      beyond the largest; all of them when the person's registration is not due at all (a row of
+      the person is already a NOT_ON_PAYROLL or INACTIVE line);
+    - over_premium / under_billed: PREMIUM_MISMATCH differences above / below the rules, except on
+      duplicate rows whose whole bill is already double billing.
+    """
+    category = findings["category"].astype(str)
+    billed = _amount(findings["billed_idr"])
+    rows = _bpjs_row_keys(findings)
+    ghost = (category == Category.NOT_ON_PAYROLL.value).to_numpy(dtype=bool)
+    inactive = (category == Category.INACTIVE.value).to_numpy(dtype=bool)
+    counted = set(rows[ghost | inactive])
+    double, dropped = _double_billing(findings, category, billed, rows, counted)
+    premium = (category == Category.PREMIUM_MISMATCH.value).to_numpy(dtype=bool) & ~rows.isin(
+        counted | dropped
+    ).to_numpy(dtype=bool)
+    difference = _amount(findings["difference_idr"])[premium]
+    return {
+        "not_on_payroll": float(billed[ghost].sum()),
+        "inactive": float(billed[inactive].sum()),
+        "double_billing": double,
+        "over_premium": float(difference.clip(lower=0).sum()),
+        "under_billed": float(-difference.clip(upper=0).sum()),
+    }
+
+
+def _bpjs_row_keys(findings: pd.DataFrame) -> pd.Series:
+    """One key per BPJS row a finding names (file, sheet, row); a finding without one gets its own key."""
+    file = findings["bpjs_file"].astype("string").fillna("")
+    sheet = findings["bpjs_sheet"].astype("string").fillna("")
+    number = pd.to_numeric(findings["bpjs_row"], errors="coerce")
+    keys = file + "\x1f" + sheet + "\x1f" + number.round().astype("Int64").astype("string")
+    own = pd.Series([f"\x1e{i}" for i in range(len(findings))], index=findings.index, dtype="string")
+    return keys.where(number.notna().to_numpy(dtype=bool), own).astype(str)
+
+
+def _double_billing(
+    findings: pd.DataFrame, category: pd.Series, billed: pd.Series, rows: pd.Series, counted: set[str]
+) -> tuple[float, set[str]]:
+    """(double billing, the rows whose whole bill it holds) over the DUPLICATE_PARTICIPANT rows."""
+    dup = (category == Category.DUPLICATE_PARTICIPANT.value).to_numpy(dtype=bool)
+    if not dup.any():
+        return 0.0, set()
+    ids = findings["finding_id"][dup]
+    person = finding_stem(ids).where(ids.notna().to_numpy(dtype=bool), rows[dup])
+    frame = pd.DataFrame({"person": person, "row": rows[dup], "billed": billed[dup]})
+    frame = frame.drop_duplicates("row")
+    frame["counted"] = frame["row"].isin(counted)
+    total, dropped = 0.0, set()
+    for _, members in frame.groupby("person", sort=False):
+        free = members[~members["counted"]]
+        if free.empty:
+            continue
+        if members["counted"].any():  # no registration of this person is due: every bill is extra
+            extra = free
+        else:  # the largest bill stands for the one registration that is due
+            extra = free.drop(free["billed"].idxmax())
+        total += float(extra["billed"].sum())
+        dropped |= set(extra["row"])
+    return total, dropped
 
 
 def unit_table(

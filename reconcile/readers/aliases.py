@@ -49,8 +49,12 @@ class AliasTable:
     def field_for(self, text: object) -> str | None:
         return self.by_key.get(header_key(text))
 
-    def main_aliases(self, field: str, limit: int = 4) -> str:
-        return ", ".join(self.aliases.get(field, ())[:limit])
+    def accepted(self, field: str) -> str:
+        """For messages: every header accepted for `field`, in the data file's order, one spelling per key."""
+        spellings: dict[str, str] = {}
+        for alias in self.aliases.get(field, ()):
+            spellings.setdefault(header_key(alias), alias)
+        return ", ".join(spellings.values())
 
 
 @cache

@@ -19,6 +19,7 @@ class Grid:
     demand for the few rows looked at as a whole (title, header, totals, signatures).
     `row_numbers[i]` is what a person sees for row i: the Excel row or the CSV line of the record's
     start. `merges` lists merged areas as (first_row, first_col, last_row, last_col), 0-based.
+    `visibility` is Excel's sheet state: "visible", "hidden" or "veryhidden" (only VBA can show it).
     """
 
     name: str  # sheet name; "" for CSV
@@ -26,6 +27,7 @@ class Grid:
     height: int
     row_numbers: list[int] | None = None  # None: row i is row i + 1
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    visibility: str = "visible"
 
     @classmethod
     def from_rows(cls, name: str, rows: list[Row], row_numbers: list[int] | None = None) -> Grid:
@@ -35,6 +37,11 @@ class Grid:
             if len(row) < width:
                 row.extend([None] * (width - len(row)))
         return cls(name, [list(map(itemgetter(c), rows)) for c in range(width)], len(rows), row_numbers)
+
+    @property
+    def hidden(self) -> bool:
+        """Hidden or very hidden in Excel: the office did not mean it to be read."""
+        return self.visibility != "visible"
 
     def row(self, i: int) -> Row:
         return [column[i] for column in self.columns]

@@ -8,6 +8,7 @@ parent + child text, the child alone, and (when it has no child) the parent alon
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reconcile.readers.aliases import IDENTITY_FIELDS, AliasTable
@@ -56,12 +57,8 @@ def _single(rows: list[Row], i: int, table: AliasTable) -> HeaderMatch:
     return HeaderMatch(i, 1, columns, texts)
 
 
-def _double(rows: list[Row], i: int, table: AliasTable) -> HeaderMatch | None:
-    """The pair (i, i+1) as parent and child rows; None unless both rows name a field."""
-    parent_row, child_row = rows[i], rows[i + 1]
-    columns: dict[str, int] = {}
-    texts: dict[str, str] = {}
-    from_parent = from_child = False
+def _two_row_cells(parent_row: Row, child_row: Row) -> Iterator[tuple[int, str, str]]:
+    """(column, parent text, child text) per column; a parent is carried over the sub-headers to its right."""
     carried = ""
     for c in range(max(len(parent_row), len(child_row))):
         parent, child = _text(cell(parent_row, c)), _text(cell(child_row, c))
@@ -71,6 +68,15 @@ def _double(rows: list[Row], i: int, table: AliasTable) -> HeaderMatch | None:
             parent = carried  # inside a merged parent
         else:
             carried = ""
+        yield c, parent, child
+
+
+def _double(rows: list[Row], i: int, table: AliasTable) -> HeaderMatch | None:
+    """The pair (i, i+1) as parent and child rows; None unless both rows name a field."""
+    columns: dict[str, int] = {}
+    texts: dict[str, str] = {}
+    from_parent = from_child = False
+    for c, parent, child in _two_row_cells(rows[i], rows[i + 1]):
         tries = [(f"{parent} {child}", True, True), (child, False, True)] if child else []
         if parent and not child:
             tries.append((parent, True, False))
@@ -106,6 +112,15 @@ def find_header(rows: list[Row], table: AliasTable) -> HeaderMatch | None:
             if best is None or key > best_key:
                 best, best_key = match, key
     return best
+
+
+def header_cells(rows: list[Row], match: HeaderMatch) -> list[str]:
+    """For messages: every non-empty header cell of the match, left to right; for a two-row header,
+    each column's parent (carried over its merged span) and sub-header joined, as they were matched."""
+    if match.height == 1:
+        return [t for t in (_text(v) for v in rows[match.index]) if t]
+    pairs = _two_row_cells(rows[match.index], rows[match.index + 1])
+    return [text for _, parent, child in pairs if (text := " ".join(t for t in (parent, child) if t))]
 
 
 def most_header_like(rows: list[Row], table: AliasTable) -> tuple[int, list[str]]:

@@ -1,7 +1,9 @@
 """`read_input`: one payroll or BPJS file -> an InputTable of raw cell values under canonical names.
 
-Every sheet with a recognisable header is read; sheets without one are skipped. Values are kept as
-the file gave them (str, int, float, date/datetime, None); typing them is the normalisers' job.
+The sheets with a recognisable header are read, but not hidden ones nor, given the run's period,
+other months' sheets (`sheet_choice`): those are listed in `sheets_not_read` with the reason.
+Sheets without a header are skipped. Values are kept as the file gave them (str, int, float,
+date/datetime, None); typing them is the normalisers' job.
 """
 
 from __future__ import annotations
@@ -14,19 +16,30 @@ import numpy as np
 import pandas as pd
 
 from reconcile.errors import InputError
-from reconcile.model import SOURCE_COLUMNS, InputTable, SheetInfo, Side
+from reconcile.model import SOURCE_COLUMNS, InputTable, SheetInfo, SheetNotRead, Side
 from reconcile.readers.aliases import IDENTITY_FIELDS, KIND_FIELDS, ROW_NO, AliasTable, alias_table
 from reconcile.readers.delimited import read_csv_grid
 from reconcile.readers.discover import check_extension
 from reconcile.readers.grid import Grid
-from reconcile.readers.header import HEADER_SEARCH_ROWS, HeaderMatch, find_header, is_header, most_header_like
+from reconcile.readers.header import (
+    HEADER_SEARCH_ROWS,
+    HeaderMatch,
+    find_header,
+    header_cells,
+    is_header,
+    most_header_like,
+)
+from reconcile.readers.sheet_choice import SheetCandidate, candidate, choose_sheets
 from reconcile.readers.structure import classify
 from reconcile.readers.title import title_text, unit_from_title
 from reconcile.readers.workbook import read_workbook
 
 
-def read_input(path: Path, display_path: str, kind: Side) -> InputTable:
-    """Read every sheet of `path` that has a header; raise InputError when nothing usable is found."""
+def read_input(path: Path, display_path: str, kind: Side, period: str | None = None) -> InputTable:
+    """Read the sheets of `path` that hold its data; raise InputError when nothing usable is found.
+
+    `period` (YYYY-MM), when given, leaves out sheets that name another month (see `sheet_choice`).
+    """
     suffix = check_extension(Path(path), display_path)
     table = alias_table(kind)
     try:
@@ -42,18 +55,26 @@ def read_input(path: Path, display_path: str, kind: Side) -> InputTable:
         grids = read_workbook(Path(path), display_path)
 
     found = [(grid, find_header(grid.head(HEADER_SEARCH_ROWS + 1), table)) for grid in grids]
-    used = [(grid, header) for grid, header in found if header is not None and is_header(header)]
+    candidates = [candidate(g, h, period) for g, h in found if h is not None and is_header(h)]
+    used, not_read = choose_sheets(candidates, period)
     if not used:
-        raise InputError(_no_header_message(grids, table), path=display_path)
-    fields = [f for f in (ROW_NO, *KIND_FIELDS[kind]) if any(f in h.columns for _, h in used)]
+        raise InputError(_nothing_to_read_message(grids, table, not_read), path=display_path)
+    fields = [f for f in (ROW_NO, *KIND_FIELDS[kind]) if any(f in c.header.columns for c in used)]
     frames, sheets = [], []
-    for grid, header in used:
-        _require_columns(header, table, display_path, grid.name)
-        frame, info = _read_sheet(grid, header, fields, display_path)
+    for sheet in used:
+        _require_columns(sheet, table, display_path)
+        frame, info = _read_sheet(sheet, fields, display_path)
         frames.append(frame)
         sheets.append(info)
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    return InputTable(path=display_path, kind=kind, sha256=sha256, sheets=tuple(sheets), frame=frame)
+    return InputTable(
+        path=display_path,
+        kind=kind,
+        sha256=sha256,
+        sheets=tuple(sheets),
+        frame=frame,
+        sheets_not_read=tuple(not_read),
+    )
 
 
 def _file_sha256(path: Path) -> str:
@@ -61,29 +82,44 @@ def _file_sha256(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _require_columns(header: HeaderMatch, table: AliasTable, display_path: str, sheet: str) -> None:
-    found = "; ".join(header.texts.values())
-    row = f"header found in row {header.index + 1}: {found}"
+def _require_columns(sheet: SheetCandidate, table: AliasTable, display_path: str) -> None:
+    grid, header = sheet.grid, sheet.header
+    first, last = grid.row_number(header.index), grid.row_number(header.data_start - 1)
+    rows = f"{first}-{last}" if last != first else f"{first}"
+    found = "; ".join(header_cells(grid.head(header.data_start), header))
+    row = f"header found in row {rows}: {found}"
     if "name" not in header.columns:
         raise InputError(
-            f"missing the name column (accepted headers: {table.main_aliases('name', 6)}); {row}",
+            f"missing the name column (accepted headers: {table.accepted('name')}); {row}",
             path=display_path,
-            sheet=sheet,
+            sheet=sheet.grid.name,
         )
     if not any(f in header.columns for f in IDENTITY_FIELDS):
         raise InputError(
-            f"missing an identity column: nik (accepted headers: {table.main_aliases('nik', 6)}) "
-            f"or kpj (accepted headers: {table.main_aliases('kpj', 6)}); {row}",
+            f"missing an identity column: nik (accepted headers: {table.accepted('nik')}) "
+            f"or kpj (accepted headers: {table.accepted('kpj')}); {row}",
             path=display_path,
-            sheet=sheet,
+            sheet=sheet.grid.name,
         )
+
+
+def _nothing_to_read_message(grids: list[Grid], table: AliasTable, not_read: list[SheetNotRead]) -> str:
+    """Why no sheet is read: only hidden sheets hold a header, or none has one."""
+    hidden = [s.name for s in not_read if s.reason == "hidden"]
+    if not hidden:
+        return _no_header_message(grids, table)
+    names = ", ".join(repr(n) for n in hidden)
+    return (
+        f"expected a visible sheet with a header row; found one only in hidden sheet(s) {names}, "
+        "which are not read; unhide the sheet with this period's data in Excel and save the file"
+    )
 
 
 def _no_header_message(grids: list[Grid], table: AliasTable) -> str:
     expected = (
         f"expected, within the first {HEADER_SEARCH_ROWS} rows, a header row with a name column "
-        f"({table.main_aliases('name')}) and an nik ({table.main_aliases('nik')}) "
-        f"or kpj ({table.main_aliases('kpj')}) column"
+        f"({table.accepted('name')}) and an nik ({table.accepted('nik')}) "
+        f"or kpj ({table.accepted('kpj')}) column"
     )
     best: tuple[int, str, int, list[str]] = (-1, "", -1, [])
     for grid in grids:
@@ -118,8 +154,9 @@ def _fill_merged_unit(grid: Grid, header: HeaderMatch) -> None:
 
 
 def _read_sheet(
-    grid: Grid, header: HeaderMatch, fields: list[str], display_path: str
+    sheet: SheetCandidate, fields: list[str], display_path: str
 ) -> tuple[pd.DataFrame, SheetInfo]:
+    grid, header = sheet.grid, sheet.header
     _fill_merged_unit(grid, header)
     start = header.data_start
     values = {f: _values(grid.columns[c], start) for f, c in header.columns.items()}
@@ -128,8 +165,7 @@ def _read_sheet(
         row_numbers = keep + start + 1
     else:
         row_numbers = np.asarray(grid.row_numbers[start:], dtype=np.int64)[keep]
-    titles = grid.head(header.index)
-    unit_hint = unit_from_title(titles) or Path(display_path).stem
+    unit_hint = unit_from_title(sheet.titles) or Path(display_path).stem
     columns: dict[str, Any] = {
         "source_file": pd.Series([display_path] * len(keep), dtype=object),
         "source_sheet": pd.Series([grid.name] * len(keep), dtype=object),
@@ -147,6 +183,8 @@ def _read_sheet(
         columns=dict(header.texts),
         data_rows=len(keep),
         skipped_rows=grid.height - start - len(keep),
-        title_text=title_text(titles),
+        title_text=title_text(sheet.titles),
+        periods=tuple(sorted(sheet.month.periods)),
+        period_source=sheet.month.source,
     )
     return frame, info

@@ -1,4 +1,4 @@
-"""A run that goes ahead without some inputs (--allow-partial) or with a BPJS file for another month
+"""A run that goes ahead without some inputs (--allow-partial) or with a file for another month
 (--accept-period-mismatch) must say so loudly: which files were left out, and what that does to the findings.
 
 `partial_notices` gives the manifest entries (`excluded_inputs`, `period_mismatches`) and the lines
@@ -79,11 +79,13 @@ def partial_notices(
         lines += [f"  - {e['reason']}\n    -> {e['consequence']}" for e in excluded]
     if mismatches:
         extra["period_mismatches"] = [
-            {"path": m.path, "found": m.found, "evidence": m.evidence, "period": period} for m in mismatches
+            {"path": m.path, "kind": m.kind, "found": m.found, "evidence": m.evidence, "period": period}
+            for m in mismatches
         ]
         lines.append(
-            f"PERIOD MISMATCH ACCEPTED (--accept-period-mismatch): {len(mismatches)} BPJS file(s) seem to be "
-            f"for another month than {period}; joiners, leavers and premiums may be reported wrongly:"
+            f"PERIOD MISMATCH ACCEPTED (--accept-period-mismatch): {len(mismatches)} input file(s) "
+            f"seem to be for another month than {period}; "
+            "joiners, leavers and premiums may be reported wrongly:"
         )
         lines += [f"  - {m.path}: seems to be for {m.found} ({m.evidence})" for m in mismatches]
     return extra, tuple(lines)

@@ -154,8 +154,10 @@ def _read_exact(stream: IO[bytes], n: int) -> bytes:
 class _SheetBuilder:
     """One sheet's columns as the blocks of rows arrive, then its grid."""
 
-    def __init__(self, name: str, merges: list[tuple[int, int, int, int]], left: int) -> None:
-        self.name, self.merges, self.left = name, merges, left
+    def __init__(
+        self, name: str, merges: list[tuple[int, int, int, int]], left: int, visibility: str
+    ) -> None:
+        self.name, self.merges, self.left, self.visibility = name, merges, left, visibility
         self.columns: list[list[Any]] = []
         self.patches: list[tuple[int, int, str]] = []
 
@@ -176,7 +178,9 @@ class _SheetBuilder:
         for r, c, text in self.patches:  # error cells and formulas without a cached value
             if r < height and c < len(columns):
                 columns[c][r] = text
-        return Grid(name=self.name, columns=columns, height=height, merges=self.merges)
+        return Grid(
+            name=self.name, columns=columns, height=height, merges=self.merges, visibility=self.visibility
+        )
 
 
 def _receive(stream: IO[bytes], display_path: str) -> tuple[list[Grid], dict[str, Any]]:
@@ -189,8 +193,8 @@ def _receive(stream: IO[bytes], display_path: str) -> tuple[list[Grid], dict[str
         message = marshal.loads(data)
         kind = message[0]
         if kind == "sheet":
-            _, name, merges, left = message
-            sheets.append(_SheetBuilder(name, merges, left))
+            _, name, merges, left, visibility = message
+            sheets.append(_SheetBuilder(name, merges, left, visibility))
         elif kind == "rows":
             block = [decode_column(encoded) for encoded in message[1]]
             sheets[-1].add(block)

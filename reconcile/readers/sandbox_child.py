@@ -3,11 +3,12 @@
 Run only as a script in a fresh interpreter: `python -I sandbox_child.py PATH MEMORY_BYTES`.
 It imports nothing from this package but `error_cells` and `cell_codec` (loaded from this folder),
 so it starts in milliseconds. Messages, each a length-prefixed marshal: ("sheet", name, merges,
-left), then ("rows", [encoded column, ...]) per block of rows, ("patch", [(row, col, text), ...]),
-and after the last sheet ("end", peak_rss_bytes); or ("error", message, sheet) for a file calamine
-refuses. A block's columns start at the sheet's first used column: the parent adds `left` empty
-columns before them, so that column c of a grid is Excel column c + 1 and row i is Excel row i + 1,
-as with `to_python(skip_empty_area=False)`. The error-cell scan, a second pass over each sheet's
+left, visibility) with visibility "visible", "hidden" or "veryhidden", then ("rows", [encoded
+column, ...]) per block of rows, ("patch", [(row, col, text), ...]), and after the last sheet
+("end", peak_rss_bytes); or ("error", message, sheet) for a file calamine refuses. A block's
+columns start at the sheet's first used column: the parent adds `left` empty columns before them,
+so that column c of a grid is Excel column c + 1 and row i is Excel row i + 1, as with
+`to_python(skip_empty_area=False)`. The error-cell scan, a second pass over each sheet's
 XML, runs in a thread while calamine parses (calamine releases the GIL).
 """
 
@@ -112,6 +113,11 @@ def _start_scan(path: str, names: list[str]) -> SimpleQueue[Any]:
     return results
 
 
+def _visibility(visible: Any) -> str:
+    """Excel's sheet state from calamine's SheetVisibleEnum: visible, hidden or veryhidden."""
+    return str(visible).rsplit(".", 1)[-1].lower()  # "SheetVisibleEnum.VeryHidden" -> "veryhidden"
+
+
 def parse_workbook(out: IO[bytes], path: str) -> None:
     import python_calamine as pc
 
@@ -131,13 +137,14 @@ def parse_workbook(out: IO[bytes], path: str) -> None:
             )
             return
         book = pc.CalamineWorkbook.from_path(path)
-        names = [m.name for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+        worksheets = [m for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+        names = [m.name for m in worksheets]
         marks = _start_scan(path, names)
-        for sheet_name in names:
+        for sheet_name, visibility in zip(names, (_visibility(m.visible) for m in worksheets), strict=True):
             sheet = book.get_sheet_by_name(sheet_name)
             merges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []]
             left = sheet.start[1] if sheet.start is not None else 0
-            _send(out, ("sheet", sheet_name, merges, left))
+            _send(out, ("sheet", sheet_name, merges, left, visibility))
             if sheet.start is not None:
                 _send_rows(out, sheet)
             del sheet

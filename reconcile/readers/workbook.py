@@ -29,6 +29,6 @@ def read_workbook(
     zip_limits: ZipLimits = DEFAULT_LIMITS,
     sandbox_limits: SandboxLimits = DEFAULT_SANDBOX,
 ) -> list[Grid]:
-    """Every worksheet of the workbook as a grid (chart sheets are left out)."""
+    """Every worksheet of the workbook as a grid, hidden ones too (`Grid.visibility`); no chart sheets."""
     check_zip(path, display_path, zip_limits)
     return read_workbook_sandboxed(path, display_path, sandbox_limits)

@@ -23,6 +23,7 @@ def _input_entry(item: InputOutcome) -> dict[str, Any]:
         "kind": item.kind,
         "sha256": item.sha256,
         "sheets": list(item.sheets),
+        "sheets_not_read": list(item.sheets_not_read),  # hidden, or another month's: reason and month
         "rows_read": item.rows_read,
         "rows": {
             "paired": item.paired,
@@ -46,7 +47,8 @@ def build_manifest(
     """The manifest as a dict, keys in a fixed order; `extra` is merged in last (nested dicts merged).
 
     `complete` is false when any input was left out (`excluded_inputs`, from the result or `extra`):
-    the findings are incomplete then. `notices` are the run's notices for the reader.
+    the findings are incomplete then. `notices` are the run's notices for the reader. Per input,
+    `sheets` are the sheets read and `sheets_not_read` those left out, with the reason and the month.
     """
     s = result.summary
     manifest: dict[str, Any] = {

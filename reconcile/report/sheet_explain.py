@@ -23,6 +23,8 @@ FIGURES = (
     "fig.billed_minus_due",
     "fig.overpayment_month",
     "fig.overpayment_year",
+    "fig.under_billed",
+    "fig.remainder",
 )
 REGULATIONS = ("pp44_2015", "pp45_46_2015", "pp82_2019", "pp49_2020", "pp49_2023", "uu27_2022")
 NOTES = ("rows", "balance", "status", "incomplete", "masking", "safety")

@@ -17,10 +17,13 @@ from reconcile.report.labels import Labels
 from reconcile.report.layout_grid import LayoutGrid, link
 from reconcile.report.page_setup import apply_print, prepare_print
 from reconcile.report.summary_charts import coverage_chart, findings_chart
+from reconcile.report.summary_figures import write_key_figures
 from reconcile.report.summary_history import history_section
 from reconcile.report.summary_notices import TALL_ROW_PT, incomplete_banner, incomplete_details, notices_box
-from reconcile.report.values import as_float, as_int, as_text
-from reconcile.result import ReconResult
+from reconcile.report.summary_policy import policy_lines
+from reconcile.report.values import as_int, as_text
+from reconcile.result import InputOutcome, ReconResult
+from reconcile.summary import SIGNED_CATEGORIES
 
 WIDTHS = [44, 18, 16, 16, 16, 18, 18, 16, 12]  # columns A..I
 TOP_UNINSURED = 10
@@ -65,7 +68,7 @@ def write_summary(
     grid.blank()
     _inputs_table(grid, result, L)
     grid.blank()
-    _key_figures(grid, result, L)
+    write_key_figures(grid, result.summary, L)
     grid.blank()
     _categories_table(grid, result, L, links)
     grid.blank()
@@ -90,10 +93,12 @@ def _balance_banner(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
     grid.line(text, font=styles.BANNER_FONT, fill=fill, alignment=styles.HEADER_ALIGN)
 
 
-def _pair(grid: LayoutGrid, label: str, value: Any, number_format: str | None = None) -> int:
+def _pair(
+    grid: LayoutGrid, label: str, value: Any, number_format: str | None = None, *, indent: bool = False
+) -> int:
     row = grid.add(
         [
-            grid.cell(label, font=styles.BOLD),
+            grid.cell(label, font=styles.BOLD, alignment=styles.INDENT if indent else None),
             grid.cell(value, number_format=number_format, alignment=styles.LEFT),
         ]
     )
@@ -102,28 +107,23 @@ def _pair(grid: LayoutGrid, label: str, value: Any, number_format: str | None = 
 
 
 def _header_block(grid: LayoutGrid, result: ReconResult, L: Labels, generated_at: dt.datetime) -> None:
-    npp = result.employer.get("npp", "") or "-"
-    name = result.employer.get("name", "") or "-"
     _pair(grid, L("summary.period"), result.period)
-    _pair(grid, L("summary.employer"), L("summary.employer_value", npp=npp, name=name))
-    _pair(grid, L("summary.policy"), _policy_text(result.policy))
+    _pair(grid, L("summary.employer"), employer_text(result.employer, L))
+    _pair(grid, L("summary.policy"), None if result.policy else "-")
+    for line in policy_lines(result.policy, L):
+        _pair(grid, line.label, line.value, line.number_format, indent=True)
     _pair(grid, L("summary.run_time"), generated_at.replace(tzinfo=None), styles.DATETIME)
     _pair(grid, L("summary.run_id"), result.run_id)
 
 
-def _policy_text(policy: dict[str, Any]) -> str:
-    def show(value: Any) -> str:
-        if isinstance(value, list | tuple):
-            return "+".join(show(v) for v in value)
-        if isinstance(value, dict):
-            return "(" + _policy_text(value) + ")"
-        if isinstance(value, float) and value.is_integer():
-            return f"{int(value):,}"
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
-            return f"{value:,}"
-        return str(value)
-
-    return "; ".join(f"{k}: {show(v)}" for k, v in policy.items()) or "-"
+def employer_text(employer: dict[str, str], L: Labels) -> str:
+    """NPP and name as the BPJS title rows state them; a part they do not state is left out, not "-"."""
+    npp, name = employer.get("npp", ""), employer.get("name", "")
+    if npp and name:
+        return L("summary.employer_value", npp=npp, name=name)
+    if npp:
+        return L("summary.employer_npp", npp=npp)
+    return name or "-"
 
 
 def _inputs_table(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
@@ -141,16 +141,12 @@ def _inputs_table(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
     ]
     grid.header([L(f"summary.inputs.{k}") for k in keys])
     for item in result.inputs:
-        sheets = ", ".join(
-            str(s.get("name") or "") + (f" ({s['data_rows']})" if "data_rows" in s else "")
-            for s in item.sheets
-        )
         cells = [
             grid.cell(item.path, alignment=styles.WRAP, border=styles.GRID),
             grid.cell(
                 L(f"kind.{item.kind}") if item.kind in ("payroll", "bpjs") else item.kind, border=styles.GRID
             ),
-            grid.cell(sheets.strip(", "), alignment=styles.WRAP, border=styles.GRID),
+            grid.cell(sheets_text(item, L), alignment=styles.WRAP, border=styles.GRID),
         ]
         for number in (item.rows_read, item.paired, item.findings_only, item.rejected, item.no_action):
             cells.append(grid.cell(number, number_format=styles.RUPIAH, border=styles.GRID))
@@ -165,33 +161,14 @@ def _inputs_table(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
         grid.line(L("empty.inputs"), font=styles.MUTED_FONT)
 
 
-def _key_figures(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
-    s = result.summary
-    grid.section(L("summary.key_figures"))
-    rupiah, count = styles.RUPIAH, styles.RUPIAH
-    difference = s.billed_idr - s.due_idr
-    figures = [
-        ("fig.workers_on_payroll", s.workers_on_payroll, count),
-        ("fig.insured", s.insured, count),
-        ("fig.coverage", as_float(s.coverage_rate), styles.PERCENT),
-        ("fig.uninsured", s.uninsured, count),
-        *([("fig.undecided", s.undecided, count)] if s.undecided else []),
-        ("fig.exposure", as_int(s.exposure_idr), rupiah),
-        ("fig.billed", as_int(s.billed_idr), rupiah),
-        ("fig.due", as_int(s.due_idr), rupiah),
-        ("fig.billed_minus_due", as_int(difference), rupiah),
-        ("fig.overpayment_month", as_int(s.overpayment_idr), rupiah),
-        ("fig.overpayment_year", as_int(s.overpayment_idr * 12), rupiah),
-    ]
-    for key, value, number_format in figures:
-        row = grid.add(
-            [
-                grid.cell(L(key), border=styles.GRID),
-                grid.cell(value, number_format=number_format, font=styles.BOLD, border=styles.GRID),
-                grid.cell(L(f"{key}.note"), font=styles.MUTED_FONT),
-            ]
-        )
-        grid.merge(row, 3, grid.width)
+def sheets_text(item: InputOutcome, L: Labels) -> str:
+    """Each sheet read, with its data rows: "Mei 2024 (7), Juni (4)"; a CSV file has no sheet name."""
+    parts = []
+    for sheet in item.sheets:
+        name = str(sheet.get("sheet") or "") or L("summary.inputs.csv")
+        rows = as_int(sheet.get("data_rows"))
+        parts.append(name if rows is None else f"{name} ({L.number(rows)})")
+    return ", ".join(parts) or "-"
 
 
 def _categories_table(grid: LayoutGrid, result: ReconResult, L: Labels, links: SheetLinks) -> None:
@@ -240,8 +217,29 @@ def _categories_table(grid: LayoutGrid, result: ReconResult, L: Labels, links: S
     )
     if total == 0:
         grid.line(L("empty.findings"), font=styles.BOLD)
+    for text in signed_notes(result, L):
+        grid.line(text, font=styles.MUTED_FONT, alignment=styles.WRAP)
     grid.blank()
     grid.reserve_for_chart(findings_chart(grid.ws, L("chart.findings"), first, last))
+
+
+def signed_notes(result: ReconResult, L: Labels) -> list[str]:
+    """Under the categories table: differences below and above the rules apart, never netted."""
+    notes = []
+    for category in SIGNED_CATEGORIES:
+        split = result.summary.signed.get(str(category))
+        if split is None or not (split.below_rows or split.above_rows):
+            continue
+        parts = [
+            L(f"summary.signed.{category}.{direction}", idr=L.number(as_int(idr) or 0), rows=L.number(rows))
+            for direction, rows, idr in (
+                ("below", split.below_rows, split.below_idr),
+                ("above", split.above_rows, split.above_idr),
+            )
+            if rows
+        ]
+        notes.append(L("summary.signed", category=L(f"cat.{category}"), parts="; ".join(parts)))
+    return notes
 
 
 def _units_table(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:

@@ -49,6 +49,16 @@ def translate_status(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     )
 
 
+def translate_severity(warnings: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """`warnings` with its severity codes (warning / error) shown in the report's language."""
+    if "severity" not in warnings.columns:
+        return warnings
+    names = {code: labels(f"severity.{code}") for code in ("warning", "error")}
+    return warnings.assign(
+        severity=warnings["severity"].map(lambda v: names.get(str(v), v) if not is_missing(v) else v)
+    )
+
+
 def _resolved_spec(resolved: pd.DataFrame, labels: Labels) -> TableSpec:
     frame = resolved.rename(columns={"period": "last_seen"})
     if "category" in frame.columns:
@@ -102,7 +112,9 @@ def build_workbook(
     resolved = result.history.get("resolved")
     if resolved is not None:
         specs.append(_resolved_spec(resolved, labels))
-    specs.append(_spec(labels("sheet.warnings"), warnings, WARNING_COLUMNS, labels))
+    specs.append(
+        _spec(labels("sheet.warnings"), translate_severity(warnings, labels), WARNING_COLUMNS, labels)
+    )
     match_columns = [COLUMNS[k] for k in MATCH_ORDER]
     # Exact-NIK pairings need nobody's attention and can be a million rows: matches.csv has them all.
     to_check = matches[matches["match_method"].astype(str) != "nik"]

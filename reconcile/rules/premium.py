@@ -3,11 +3,13 @@
 Vectorised over a Series of wages (one per participant). Amounts are employer + worker combined,
 as a bill shows them, per program after any relief, each rounded to whole Rupiah; `total` is the
 sum of the rounded programs. Programs outside the policy are 0. A missing wage gives NaN wherever
-the amount depends on it.
+the amount depends on it. `PremiumDue.sources` names the regulations behind the amounts, each
+once, for the text of a finding.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +22,8 @@ from reconcile.rules.rulebook import RuleBook
 from reconcile.rules.rupiah import round_rupiah
 
 PREMIUM_COLUMNS = ["jkk", "jkm", "jht", "jp", "total"]
+#: A regulation cited as "<kind> <number>/<year>", e.g. "PP 44/2015"; what follows names a part of it.
+_CITATION = re.compile(r"^(?P<base>.*?\b(?P<number>\d+)\s*/\s*(?P<year>\d{4}))\b\s*(?P<part>.*)$")
 
 
 @dataclass(frozen=True, eq=False)
@@ -29,6 +33,38 @@ class PremiumDue:
     period: str
     frame: pd.DataFrame  # PREMIUM_COLUMNS, float64 whole Rupiah
     rules_used: tuple[dict[str, Any], ...]
+
+    @property
+    def sources(self) -> str:
+        """The regulations behind the amounts, for a finding's text: see `regulation_sources`."""
+        return regulation_sources(self.rules_used)
+
+
+def regulation_sources(rules_used: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> str:
+    """Each regulation once, oldest first: "PP 44/2015 Lampiran I, PP 45/2015, PP 46/2015".
+
+    A rule row may cite several sources ("PP 45/2015; BPJS Ketenagakerjaan yearly adjustment"). A
+    regulation cited both whole and by a part (Lampiran I) is named once, with its parts. Remarks
+    beside a citation are left to the manifest's rule rows; a source that cites no regulation at all
+    is kept as written, after the regulations.
+    """
+    parts: dict[str, list[str]] = {}  # base citation -> parts, in order of first appearance
+    years: dict[str, tuple[int, int]] = {}
+    others: list[str] = []
+    for rule in rules_used:
+        sources = [s.strip() for s in str(rule.get("regulation") or "").split(";") if s.strip()]
+        cited = [m for m in map(_CITATION.match, sources) if m]
+        for m in cited:
+            base = " ".join(m["base"].split())
+            parts.setdefault(base, [])
+            years[base] = (int(m["year"]), int(m["number"]))
+            if m["part"] and m["part"] not in parts[base]:
+                parts[base].append(m["part"])
+        if not cited:
+            others += [s for s in sources if s not in others]
+    ordered = sorted(parts, key=lambda base: years[base])  # stable: ties keep first appearance
+    named = [f"{base} {', '.join(parts[base])}" if parts[base] else base for base in ordered]
+    return ", ".join(named + others)
 
 
 def premium_due(policy: Policy, period: str, rules: RuleBook, *, wage: pd.Series) -> PremiumDue:

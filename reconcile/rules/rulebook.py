@@ -2,7 +2,8 @@
 
 A RuleBook is read from a directory of `rules_*.csv` files (by default the package's data folder,
 or an analyst's copy). Its `digest` changes whenever any table's bytes change, so a run can tell
-whether the rules it used last time are still the rules.
+whether the rules it used last time are still the rules. `check_covers` tells, before any input is
+read, whether the tables hold every row a period and a policy need.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from reconcile.errors import InputError
 from reconcile.rules.effective import rows_in_force, rule_used
+from reconcile.rules.policy import Policy
 from reconcile.rules.tables import SPECS, read_table
 
 #: The folder holding the tables shipped with the package.
@@ -46,6 +49,23 @@ class RuleBook:
             frames[name] = read_table(path, spec)
             digest.update(spec.file_name.encode() + b"\0" + path.read_bytes() + b"\0")
         return cls(directory=folder, digest=digest.hexdigest(), **frames)
+
+    def check_covers(self, period: str, policy: Policy) -> None:
+        """Raise now the InputError a run of `period` under `policy` would meet later, inside the
+        reconciliation: a table without the rows in force that the period and the policy need.
+
+        It asks the same questions as the run (premium, exposure, declared wage) for one worker
+        without a wage, so it can never check less or more than the run needs.
+        """
+        # Imported here: these modules import RuleBook.
+        from reconcile.rules.declared import expected_declared_wage
+        from reconcile.rules.exposure import exposure
+        from reconcile.rules.premium import premium_due
+
+        no_wage = pd.Series([np.nan], dtype="float64")
+        premium_due(policy, period, self, wage=no_wage)
+        exposure(period, no_wage, self)
+        expected_declared_wage(policy, no_wage, period=period, rules=self)
 
     def table(self, name: str) -> pd.DataFrame:
         """A table by its name in SPECS ("pu_rates", "bpu_tariff", ...)."""

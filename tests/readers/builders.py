@@ -14,7 +14,10 @@ SheetSpec = dict[str, Any]
 
 
 def write_xlsx(path: Path, sheets: dict[str, SheetSpec]) -> Path:
-    """Write a workbook: {sheet name: {"rows": [...], "at": "C8", "merge": ["D1:F1"]}}."""
+    """Write a workbook: {sheet name: {"rows": [...], "at": "C8", "merge": ["D1:F1"], "state": "hidden"}}.
+
+    "state" is Excel's sheet state: visible (default), hidden or veryHidden.
+    """
     book = openpyxl.Workbook()
     book.remove(book.active)
     for name, spec in sheets.items():
@@ -27,6 +30,7 @@ def write_xlsx(path: Path, sheets: dict[str, SheetSpec]) -> Path:
                     ws.cell(row=row0 + r, column=col0 + c, value=value)
         for area in spec.get("merge", []):
             ws.merge_cells(area)
+        ws.sheet_state = spec.get("state", "visible")
     book.save(path)
     return path
 

@@ -8,6 +8,7 @@ import pytest
 
 from reconcile.errors import InputError
 from reconcile.readers import discover_inputs
+from reconcile.readers.discover import find_inputs
 
 
 def _touch(root: Path, *names: str) -> None:
@@ -71,3 +72,18 @@ def test_folder_without_inputs_mentions_legacy_files(tmp_path):
 
     with pytest.raises(InputError, match=r"holds no input file.*a\.xls.*save them as \.xlsx"):
         discover_inputs([str(tmp_path / "only")])
+
+
+def test_find_inputs_reports_every_path_that_gives_no_file_and_keeps_the_rest(tmp_path, monkeypatch):
+    """A missing path must not hide the other bad inputs: the run reports them all at once."""
+    monkeypatch.chdir(tmp_path)
+    _touch(tmp_path, "pay/a.xlsx", "empty/notes.txt", "b.xlsx")
+
+    found, errors = find_inputs(["missing.xlsx", "pay", "empty", "b.xlsx", "gone/"])
+
+    assert [display for _, display in found] == ["pay/a.xlsx", "b.xlsx"]
+    assert [(e.path, str(e).split(": ", 1)[1][:25]) for e in errors] == [
+        ("missing.xlsx", "not found"),
+        ("empty", "the folder holds no input"),
+        ("gone/", "not found"),
+    ]

@@ -6,6 +6,7 @@ import pytest
 
 from reconcile.errors import InputError
 from reconcile.readers import read_input
+from reconcile.readers.aliases import alias_table
 from tests.readers.builders import write_xlsx
 
 
@@ -83,3 +84,36 @@ def test_empty_csv(tmp_path):
     path.write_bytes(b"\r\n")
 
     assert "empty" in str(_error(path))
+
+
+def test_both_messages_list_every_alias_of_the_data_file_and_the_whole_header_row(tmp_path):
+    """'no header found' and 'missing column' quote the same alias list, the data file's, all of it."""
+    headers = [
+        "NO",
+        "No. KTP/NIK",
+        "TEMPAT LAHIR",
+        "TGL LAHIR",
+        "JABATAN",
+        "UNIT",
+        "NPWP",
+        "REKENING",
+        "UPAH",
+    ]
+    missing_name = write_xlsx(tmp_path / "a.xlsx", {"Gaji": {"rows": [["DAFTAR"], [], headers]}})
+    no_header = write_xlsx(tmp_path / "b.xlsx", {"Gaji": {"rows": [["Kolom1", "Kolom2"]]}})
+    names = alias_table("payroll").accepted("name")
+
+    missing = str(_error(missing_name))
+    nothing = str(_error(no_header))
+
+    assert "Nama Tenaga Kerja" in names and "Nama Honorer" in names
+    assert f"missing the name column (accepted headers: {names})" in missing
+    assert f"a name column ({names})" in nothing
+    assert f"header found in row 3: {'; '.join(headers)}" in missing
+
+
+def test_a_two_row_header_is_shown_whole_in_the_message(tmp_path):
+    rows = [["NO", "IDENTITAS", None, "UPAH"], [None, "NIK", "KPJ", None], [1, "1871010101900001", "1", 5]]
+    path = write_xlsx(tmp_path / "p.xlsx", {"S": {"rows": rows}})
+
+    assert "header found in row 1-2: NO; IDENTITAS NIK; IDENTITAS KPJ; UPAH" in str(_error(path))

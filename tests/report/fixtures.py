@@ -8,6 +8,7 @@ from reconcile.categories import CATEGORY_ORDER, EXCEPTION_COLUMNS, MATCH_COLUMN
 from reconcile.ledger.schema import FINDING_FIELDS
 from reconcile.model import ISSUE_COLUMNS
 from reconcile.result import InputOutcome, ReconResult, Summary
+from reconcile.summary import signed_total
 
 PAYROLL = "payroll/Dinas Kesehatan.xlsx"
 BPJS = "bpjs/rincian-iuran-2018-02.xlsx"
@@ -253,15 +254,21 @@ def make_result(
     for column, cats in {
         "exposure_idr": ("UNREGISTERED", "INACTIVE"),
         "billed_idr": ("NOT_ON_PAYROLL", "DUPLICATE_PARTICIPANT"),
-        "difference_idr": ("PREMIUM_MISMATCH", "WAGE_MISMATCH"),
     }.items():
         for c in cats:
             amounts[c] = float(findings.loc[findings["category"] == c, column].fillna(0).sum())
+    # Signed differences per direction, and their absolute sum as the category's Rupiah (never netted).
+    signed = {
+        c: signed_total(findings.loc[findings["category"] == c, "difference_idr"])
+        for c in ("PREMIUM_MISMATCH", "WAGE_MISMATCH")
+    }
+    amounts.update({c: split.absolute_idr for c, split in signed.items()})
+    # Sheets as the pipeline describes them (reconcile/pipeline.py `prepare`): "sheet" is the name.
     payroll = InputOutcome(
-        PAYROLL, "payroll", "a" * 64, ({"name": "Feb 2018", "data_rows": 103},), 103, 80, 20, 3, 0
+        PAYROLL, "payroll", "a" * 64, ({"sheet": "Feb 2018", "data_rows": 103},), 103, 80, 20, 3, 0
     )
     bpjs = InputOutcome(
-        BPJS, "bpjs", "b" * 64, ({"name": "Rincian", "data_rows": 92},), 92, 80, 6, 3, 3 if balanced else 1
+        BPJS, "bpjs", "b" * 64, ({"sheet": "Rincian", "data_rows": 92},), 92, 80, 6, 3, 3 if balanced else 1
     )
     summary = Summary(
         workers_on_payroll=103,
@@ -276,15 +283,29 @@ def make_result(
         overpayment_idr=104_400.0,
         counts=counts,
         amounts=amounts,
+        # billed − due = 201,600 = overpayment 104,400 − billed below 6,800 + remainder 104,000.
+        money_lines={
+            "not_on_payroll": 50_400.0,
+            "inactive": 16_800.0,
+            "double_billing": 33_600.0,
+            "over_premium": 3_600.0,
+            "under_billed": 6_800.0,
+            "remainder": 104_000.0,
+        },
+        signed=signed,
     )
     return ReconResult(
         period="2018-02",
         run_id="run-20180301-0001",
+        # As Policy.as_dict gives it (reconcile/rules/policy.py); PU-only keys are not shown for BPU.
         policy={
+            "employer": "Pemerintah Provinsi Lampung",
+            "workforce": "PTHL (Pegawai Tenaga Harian Lepas)",
             "scheme": "BPU",
             "programs": ["JKK", "JKM"],
-            "declared_income_idr": 1_000_000,
-            "jkk_risk_group": 1,
+            "declared_income": 1_000_000,
+            "jkk_risk_group": "I",
+            "jkp": False,
         },
         rules_used=(
             {"table": "bpu_tariff", "key": "JKM", "effective_from": "2015-07", "value": 6800},

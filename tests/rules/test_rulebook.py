@@ -135,3 +135,30 @@ def test_not_utf8_is_refused(rules_dir: Path) -> None:
     (rules_dir / "rules_relief.csv").write_bytes("effective_from\n\xff\xfe".encode("latin-1"))
     with pytest.raises(InputError, match="UTF-8"):
         RuleBook.load(rules_dir)
+
+
+def test_check_covers_says_before_any_file_is_read_that_a_period_has_no_rules(rules: RuleBook) -> None:
+    """2014-06 predates the BPU tariff table: the run must stop at once with that message (exit 2)."""
+    rules.check_covers("2024-05", LAMPUNG)
+
+    with pytest.raises(
+        InputError, match=r"rules_bpu_tariff\.csv: expected BPU tariff brackets in force at 2014-06"
+    ):
+        rules.check_covers("2014-06", LAMPUNG)
+
+
+def test_check_covers_asks_for_what_the_policy_needs(rules_dir: Path) -> None:
+    """A PU employer in risk group V needs that JKK row; a BPU employer does not."""
+    pu = Policy.from_dict(
+        {"employer": "X", "workforce": "Y", "scheme": "PU", "programs": ["JKK", "JKM"], "jkk_risk_group": "V"}
+    )
+    rates = rules_dir / "rules_pu_rates.csv"
+    rates.write_text(
+        "".join(line for line in rates.read_text(encoding="utf-8").splitlines(True) if ",JKK,V," not in line),
+        encoding="utf-8",
+    )
+    book = RuleBook.load(rules_dir)
+
+    book.check_covers("2024-05", LAMPUNG)
+    with pytest.raises(InputError, match=r"rules_pu_rates\.csv.*risk_group=V"):
+        book.check_covers("2024-05", pu)

@@ -1,0 +1,184 @@
+"""What the flow reads and refuses: other months' and hidden sheets, copies, one file on both sides,
+every bad input at once, a period the rule tables do not cover, and no traceback for any of them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from reconcile.errors import InputError
+from tests.cli_runs import run_cli
+from tests.conftest import SAMPLE
+
+pytestmark = pytest.mark.usefixtures("prefect_harness")
+
+SOSIAL = "dinas_sosial.xlsx"  # one sheet, "Feb 2018", titled "BULAN FEBRUARI 2018"
+
+
+def _sample_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE / "payroll", data / "payroll")
+    shutil.copytree(SAMPLE / "bpjs", data / "bpjs")
+    return data
+
+
+def _manifest(out: Path, period: str = "2018-02") -> dict:
+    return json.loads((out / f"recon-{period}-manifest.json").read_text(encoding="utf-8"))
+
+
+def _add_month_sheets(path: Path) -> None:
+    """January's copy of the sheet (title and name say so), and a hidden copy of February's."""
+    book = openpyxl.load_workbook(path)
+    february = book.worksheets[0]
+    january = book.copy_worksheet(february)
+    january.title = "Jan 2018"
+    for row in january.iter_rows(max_row=8):
+        for cell in row:
+            if isinstance(cell.value, str) and "FEBRUARI" in cell.value.upper():
+                cell.value = "BULAN JANUARI 2018"
+    hidden = book.copy_worksheet(february)
+    hidden.title = "Arsip"
+    hidden.sheet_state = "hidden"
+    book.save(path)
+
+
+@pytest.fixture(scope="module")
+def plain_counts(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> dict[str, int]:
+    out = tmp_path_factory.mktemp("plain")
+    assert run_cli(SAMPLE, out) == 0
+    return _manifest(out)["counts"]
+
+
+def test_other_months_and_hidden_sheets_are_not_read_and_the_report_says_so(
+    tmp_path: Path, plain_counts: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _sample_copy(tmp_path)
+    _add_month_sheets(data / "payroll" / SOSIAL)
+    out = tmp_path / "out"
+
+    assert run_cli(data, out) == 0
+
+    manifest = _manifest(out)
+    assert manifest["counts"] == plain_counts  # no DUPLICATE_PAYROLL from January's or the hidden sheet
+    assert manifest["balance"]["ok"] is True
+    (sosial,) = [i for i in manifest["inputs"] if i["path"].endswith(SOSIAL)]
+    assert [s["sheet"] for s in sosial["sheets"]] == ["Feb 2018"]
+    assert [(s["sheet"], s["reason"], s["periods"]) for s in sosial["sheets_not_read"]] == [
+        ("Jan 2018", "other_month", ["2018-01"]),
+        ("Arsip", "hidden", ["2018-02"]),
+    ]
+    notices = [n for n in manifest["notices"] if SOSIAL in n]
+    assert len(notices) == 2
+    assert "'Jan 2018' (2018-01)" in notices[0] and "'Arsip'" in notices[1]
+    assert "'Jan 2018' (2018-01)" in capsys.readouterr().out
+
+
+def test_one_file_on_both_sides_is_refused_naming_both_roles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE / "bpjs", data / "payroll")
+    shutil.copytree(SAMPLE / "bpjs", data / "bpjs")
+
+    assert run_cli(data, tmp_path / "out", "--allow-partial") == 2
+
+    err = capsys.readouterr().err
+    assert "payroll/rincian_iuran_201802.xlsx" in err and "bpjs/rincian_iuran_201802.xlsx" in err
+    assert "one file cannot be both the payroll and the BPJS list" in err
+    assert "Traceback" not in err and not (tmp_path / "out").exists()
+
+
+def test_a_copy_under_another_name_is_refused_or_left_out_with_allow_partial(
+    tmp_path: Path, plain_counts: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _sample_copy(tmp_path)
+    shutil.copy(data / "payroll" / SOSIAL, data / "payroll" / "dinas_sosial (1).xlsx")
+    out = tmp_path / "out"
+
+    assert run_cli(data, out) == 2
+    err = capsys.readouterr().err
+    assert (
+        "payroll/dinas_sosial.xlsx: same content" in err and "as " in err and "dinas_sosial (1).xlsx" in err
+    )
+
+    assert run_cli(data, out, "--allow-partial") == 0
+    manifest = _manifest(out)
+    assert manifest["counts"] == plain_counts
+    assert manifest["complete"] is True  # nothing is missing: the copy's rows are read from the original
+    assert [Path(d["path"]).name for d in manifest["duplicate_inputs"]] == [SOSIAL]
+    assert any("dinas_sosial (1).xlsx" in n and SOSIAL in n for n in manifest["notices"])
+
+
+def test_every_bad_input_is_reported_at_once_with_a_missing_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flows.cli import main
+
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_text("<html>laporan</html>", encoding="utf-8")
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    out = tmp_path / "out"
+
+    code = main(
+        [
+            "run",
+            "--period",
+            "2018-02",
+            "--payroll",
+            str(tmp_path / "hilang.xlsx"),
+            str(bad),
+            str(SAMPLE / "payroll"),
+            "--participants",
+            str(empty),
+            str(SAMPLE / "bpjs"),
+            "--out",
+            str(out),
+        ]
+    )
+
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "hilang.xlsx: not found" in err
+    assert "rusak.xlsx: found an HTML" in err
+    assert "kosong: the folder holds no input file" in err
+    assert "Traceback" not in err and not out.exists()
+
+
+def test_a_period_the_rule_tables_do_not_cover_is_exit_2_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli(SAMPLE, tmp_path / "out", period="2014-06") == 2
+
+    err = capsys.readouterr().err
+    assert "rules_bpu_tariff.csv: expected BPU tariff brackets in force at 2014-06, found none" in err
+    assert "Traceback" not in err
+    assert "seems to be for" not in err  # refused before any file was read
+
+
+def test_a_payroll_file_for_another_month_is_refused_unless_accepted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli(SAMPLE, tmp_path / "out", period="2018-03") == 2
+
+    err = capsys.readouterr().err
+    assert f"payroll/{SOSIAL}: this payroll file seems to be for 2018-02, not 2018-03" in err
+
+
+def test_an_input_error_inside_the_reconcile_task_comes_back_as_a_value(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import flows.reconcile_period as period_flow
+
+    def gap(*args: object, **kwargs: object) -> None:
+        raise InputError("expected a row in force at 2014-06, found none", path="rules_benefits.csv")
+
+    monkeypatch.setattr(period_flow, "reconcile", gap)
+
+    value = period_flow.reconcile_task.fn([], "2014-06", None, None, None, "run", "id")  # type: ignore[arg-type]
+
+    assert isinstance(value, InputError) and "rules_benefits.csv" in str(value)

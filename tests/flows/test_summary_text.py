@@ -1,0 +1,46 @@
+"""The console summary: the overpayment holds every bill that is not due; signed differences per direction."""
+
+from __future__ import annotations
+
+from flows.summary_text import summary_lines
+from tests.builders import nik, run, table
+
+SITI = nik(15, 5, 85, female=True, serial=1)
+BUDI = nik(3, 8, 90, serial=2)
+ANI = nik(21, 1, 79, female=True, serial=3)
+
+PAYROLL = f"""
+nik    | name         | birth_date | monthly_wage
+{SITI} | Siti Aminah  | 15-05-1985 | 2000000
+{BUDI} | Budi Santoso | 03-08-1990 | 2000000
+{ANI}  | Ani Lestari  | 21-01-1979 | 2000000
+"""
+# Ani: NON AKTIF, still billed. Siti declared 1,300,000, Budi 500,000 (policy: 1,000,000); Budi billed
+# 10,000 where 16,800 is due.
+BPJS = f"""
+kpj         | nik    | name         | birth_date | status    | reported_wage | total
+18000000001 | {SITI} | SITI AMINAH  | 15-May-85  | AKTIF     | 1300000       | 16800
+18000000002 | {BUDI} | BUDI SANTOSO | 03-Aug-90  | AKTIF     | 500000        | 10000
+18000000003 | {ANI}  | ANI LESTARI  | 21-Jan-79  | NON AKTIF | 1000000       | 16800
+"""
+
+
+def _lines(lang: str) -> list[str]:
+    return summary_lines(run([table("payroll", PAYROLL)], [table("bpjs", BPJS)]), lang)
+
+
+def test_money_line_counts_the_inactive_bill_and_shows_the_shortfall_apart() -> None:
+    money = next(line for line in _lines("id") if line.startswith("Iuran ditagih"))
+    assert money == (
+        "Iuran ditagih Rp43.600, seharusnya Rp33.600; "
+        "kelebihan bayar Rp16.800 per bulan, kurang ditagih Rp6.800."
+    )
+
+
+def test_wage_mismatch_is_shown_per_direction() -> None:
+    lines = _lines("en")
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("WAGE_MISMATCH"))
+    assert lines[at].endswith("800.000")  # 300,000 + 500,000 without sign, not −200,000
+    assert lines[at + 1].strip() == (
+        "below what it should be Rp500.000 (rows: 1), above what it should be Rp300.000 (rows: 1)"
+    )

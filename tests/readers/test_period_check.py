@@ -1,0 +1,64 @@
+"""Whether a file is for the run's period: the title wins, join dates decide only when no title names a
+month, and payroll files are checked like BPJS files."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+
+from reconcile.readers.period_check import check_period, period_mismatches, title_periods
+
+
+def _joins(early: int, late: int) -> pd.Series:
+    return pd.Series(pd.to_datetime(["2023-01-01"] * early + ["2024-06-03"] * late))
+
+
+def test_a_title_naming_the_period_wins_over_a_later_join_date() -> None:
+    """A BPJS list titled 'PERIODE : MEI 2024' with one participant joined in June is May's list."""
+    assert check_period("b.xlsx", "2024-05", ["RINCIAN IURAN | PERIODE : MEI 2024"], _joins(3, 1)) is None
+    assert check_period("b.xlsx", "2024-05", ["PERIODE : MEI 2024"], _joins(0, 40)) is None
+
+
+def test_one_or_two_late_join_dates_are_a_row_matter_not_the_files_period() -> None:
+    assert check_period("b.xlsx", "2024-05", ["RINCIAN IURAN"], _joins(3, 1)) is None
+    assert check_period("b.xlsx", "2024-05", ["RINCIAN IURAN"], _joins(3, 2)) is None
+
+
+def test_join_dates_decide_when_no_title_names_a_month() -> None:
+    found = check_period("b.xlsx", "2024-05", ["RINCIAN IURAN"], _joins(20, 3))
+
+    assert found is not None and found.found == "2024-06" and "joined after 2024-05" in found.evidence
+
+
+def test_a_payroll_file_titled_for_another_month_is_a_mismatch_like_a_bpjs_file() -> None:
+    payroll = SimpleNamespace(
+        path="pay/disdik_april.xlsx",
+        kind="payroll",
+        sheets=({"sheet": "Sheet1", "periods": ["2024-04"], "period_source": "title"},),
+        prepared=SimpleNamespace(frame=pd.DataFrame({"name": ["A"]})),
+    )
+
+    (found,) = period_mismatches([payroll], "2024-05")
+
+    assert (found.path, found.found, found.kind) == ("pay/disdik_april.xlsx", "2024-04", "payroll")
+    assert (
+        "this payroll file seems to be for 2024-04, not 2024-05 (its title rows say 2024-04)"
+        in found.message("2024-05")
+    )
+
+
+def test_a_month_named_by_the_sheet_name_is_evidence_too() -> None:
+    item = SimpleNamespace(
+        path="p.xlsx",
+        kind="payroll",
+        sheets=({"sheet": "APRIL", "periods": ["2024-04"], "period_source": "sheet name"},),
+    )
+
+    (found,) = period_mismatches([item], "2024-05")
+
+    assert found.evidence == "its sheet names say 2024-04"
+
+
+def test_month_and_year_with_tahun_between() -> None:
+    assert title_periods("DAFTAR UPAH BULAN MEI TAHUN 2024") == {"2024-05"}

@@ -1,0 +1,145 @@
+"""Summary money on small inline tables: billed − due is explained line by line, signed differences
+are never netted, and the trend reads the same overpayment back from the findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconcile.ledger import period_figures
+from reconcile.result import ReconResult, SignedTotal
+from reconcile.summary import OVERPAYMENT_LINES
+from tests.builders import flat, nik, run, table
+
+SITI = nik(15, 5, 85, female=True, serial=1)
+BUDI = nik(3, 8, 90, serial=2)
+ANI = nik(21, 1, 79, female=True, serial=3)
+DEWI = nik(9, 9, 91, female=True, serial=4)  # on no payroll
+
+PAYROLL = f"""
+nik    | name         | birth_date | monthly_wage
+{SITI} | Siti Aminah  | 15-05-1985 | 2000000
+{BUDI} | Budi Santoso | 03-08-1990 | 2000000
+{ANI}  | Ani Lestari  | 21-01-1979 | 2000000
+"""
+HEADER = "kpj | nik | name | birth_date | status | reported_wage | total\n"
+
+
+def _bpjs(*rows: str) -> str:
+    return HEADER + "\n".join(rows)
+
+
+def _row(kpj: str, who: str, status: str = "AKTIF", wage: int = 1000000, total: int = 16800) -> str:
+    name, born = {
+        SITI: ("SITI AMINAH", "15-May-85"),
+        BUDI: ("BUDI SANTOSO", "03-Aug-90"),
+        ANI: ("ANI LESTARI", "21-Jan-79"),
+        DEWI: ("DEWI SARTIKA", "09-Sep-91"),
+    }[who]
+    return f"{kpj} | {who} | {name} | {born} | {status} | {wage} | {total}"
+
+
+def _run(*bpjs_rows: str) -> ReconResult:
+    return run([table("payroll", PAYROLL)], [table("bpjs", _bpjs(*bpjs_rows))])
+
+
+def _lines_add_up(result: ReconResult) -> None:
+    """billed − due = overpayment − billed below the rules + remainder, and the overpayment is its lines."""
+    s = result.summary
+    lines = s.money_lines
+    assert s.overpayment_idr == sum(lines[k] for k in OVERPAYMENT_LINES)
+    assert s.billed_idr - s.due_idr == pytest.approx(
+        s.overpayment_idr - lines["under_billed"] + lines["remainder"]
+    )
+
+
+def test_bill_for_an_inactive_membership_of_a_payroll_worker_is_an_overpayment() -> None:
+    # Ani is paid but her membership is NON AKTIF, still billed: 16,800 for no protection. Dewi is on
+    # no payroll at all. Neither bill is due, so both are overpayment; nothing is left unexplained.
+    result = _run(
+        _row("18000000001", SITI),
+        _row("18000000002", BUDI),
+        _row("18000000003", ANI, status="NON AKTIF"),
+        _row("18000000004", DEWI),
+    )
+    s = result.summary
+    assert (s.billed_idr, s.due_idr) == (4 * 16800, 2 * 16800)
+    assert s.money_lines["inactive"] == 16800 and s.money_lines["not_on_payroll"] == 16800
+    assert s.overpayment_idr == s.billed_idr - s.due_idr == 33600
+    assert s.money_lines["remainder"] == 0
+    _lines_add_up(result)
+
+
+def test_someone_not_on_the_payroll_registered_twice_is_not_counted_twice() -> None:
+    result = _run(
+        _row("18000000001", SITI),
+        _row("18000000002", BUDI),
+        _row("18000000003", ANI),
+        _row("18000000004", DEWI),
+        _row("18000000005", DEWI),
+    )
+    found = flat(result)
+    assert ("DUPLICATE_PARTICIPANT", "bpjs", 5) in found and ("NOT_ON_PAYROLL", "bpjs", 6) in found
+    s = result.summary
+    assert s.overpayment_idr == s.billed_idr - s.due_idr == 2 * 16800
+    assert s.money_lines["double_billing"] == 0 and s.amounts["DUPLICATE_PARTICIPANT"] == 0
+    _lines_add_up(result)
+
+
+def test_duplicate_registration_billed_off_the_tariff_counts_its_excess_once() -> None:
+    # Siti registered twice, both billed 18,000 where 16,800 is due: one registration is due (its excess
+    # of 1,200 is over-billed premium), the whole second bill is double billing.
+    result = _run(
+        _row("18000000001", SITI, total=18000),
+        _row("18000000009", SITI, total=18000),
+        _row("18000000002", BUDI),
+        _row("18000000003", ANI),
+    )
+    s = result.summary
+    assert s.billed_idr - s.due_idr == 36000 - 16800
+    assert (s.money_lines["double_billing"], s.money_lines["over_premium"]) == (18000, 1200)
+    assert s.overpayment_idr == 19200
+    _lines_add_up(result)
+
+
+def test_premium_billed_below_the_rules_is_shown_apart_not_netted() -> None:
+    result = _run(
+        _row("18000000001", SITI, total=18800),  # 2,000 above
+        _row("18000000002", BUDI, total=10000),  # 6,800 below
+        _row("18000000003", ANI),
+    )
+    s = result.summary
+    assert s.signed["PREMIUM_MISMATCH"] == SignedTotal(
+        below_rows=1, below_idr=6800, above_rows=1, above_idr=2000
+    )
+    assert s.amounts["PREMIUM_MISMATCH"] == 8800  # sum of absolute differences, not −4,800
+    assert (s.overpayment_idr, s.money_lines["under_billed"]) == (2000, 6800)
+    assert s.billed_idr - s.due_idr == -4800
+    _lines_add_up(result)
+
+
+def test_wage_differences_in_both_directions_are_not_netted() -> None:
+    # BPU on a declared Rp1,000,000: one reports 1,300,000 (+300,000), one 500,000 (−500,000).
+    result = _run(
+        _row("18000000001", SITI, wage=1300000),
+        _row("18000000002", BUDI, wage=500000),
+        _row("18000000003", ANI),
+    )
+    s = result.summary
+    assert s.counts["WAGE_MISMATCH"] == 2
+    assert s.signed["WAGE_MISMATCH"] == SignedTotal(
+        below_rows=1, below_idr=500000, above_rows=1, above_idr=300000
+    )
+    assert s.amounts["WAGE_MISMATCH"] == 800000
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        (_row("1", SITI), _row("2", BUDI), _row("3", ANI, status="NON AKTIF"), _row("4", DEWI)),
+        (_row("1", SITI, total=18000), _row("9", SITI, total=18000), _row("2", BUDI), _row("3", ANI)),
+        (_row("1", SITI), _row("2", BUDI), _row("3", ANI), _row("4", DEWI), _row("5", DEWI)),
+    ],
+)
+def test_trend_reads_the_summary_overpayment_back_from_the_findings(rows: tuple[str, ...]) -> None:
+    result = _run(*rows)
+    assert period_figures(result.findings)["overpayment_idr"] == result.summary.overpayment_idr
