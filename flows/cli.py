@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--accept-period-mismatch",
         action="store_true",
-        help="go on when a BPJS file seems to be for another month than --period (with a warning)",
+        help="go on when an input file seems to be for another month than --period (with a notice)",
     )
     nightly_cli.add_commands(sub)
     many = sub.add_parser("employers", help="reconcile many employers in parallel, each with its own inbox")
