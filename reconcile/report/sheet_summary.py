@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from reconcile.categories import CATEGORY_ORDER, Category
@@ -270,9 +271,39 @@ def _units_table(grid: LayoutGrid, result: ReconResult, L: Labels) -> None:
             ]
         )
     last = min(grid.next_row - 1, first + CHART_UNITS - 1)
+    _units_total(grid, units, result, L)
     grid.blank()
     title = L("chart.coverage") if len(units) <= CHART_UNITS else L("chart.coverage_top", n=CHART_UNITS)
     grid.reserve_for_chart(coverage_chart(grid.ws, title, first, last))
+
+
+def _units_total(grid: LayoutGrid, units: pd.DataFrame, result: ReconResult, L: Labels) -> None:
+    """Below the units: what was billed for nobody on any unit's payroll, then the totals, so that
+    the table adds up to the key figures (workers on the payroll, total billed)."""
+    total = {k: float(units[k].fillna(0).sum()) for k in ("workers", "insured", "uninsured", "exposure_idr")}
+    elsewhere = round(float(result.summary.billed_idr) - float(units["billed_idr"].fillna(0).sum()))
+    if elsewhere:
+        blank = [grid.cell(None, border=styles.GRID) for _ in range(5)]
+        amount = grid.cell(elsewhere, number_format=styles.RUPIAH, border=styles.GRID)
+        grid.add(
+            [grid.cell(L("summary.units.no_unit"), alignment=styles.WRAP, border=styles.GRID), *blank, amount]
+        )
+
+    def bold(value: object, number_format: str = styles.RUPIAH) -> WriteOnlyCell:
+        return grid.cell(value, number_format=number_format, font=styles.BOLD, border=styles.GRID)
+
+    coverage = round(total["insured"] / total["workers"], 4) if total["workers"] else None
+    grid.add(
+        [
+            grid.cell(L("summary.units.total"), font=styles.BOLD, border=styles.GRID),
+            bold(round(total["workers"])),
+            bold(round(total["insured"])),
+            bold(round(total["uninsured"])),
+            bold(coverage, styles.PERCENT),
+            bold(round(total["exposure_idr"])),
+            bold(round(float(result.summary.billed_idr))),
+        ]
+    )
 
 
 def _top_uninsured(grid: LayoutGrid, findings: pd.DataFrame, L: Labels) -> None:
