@@ -10,11 +10,13 @@ Tiers 3-5 are one-to-one, solved globally (reconcile.identity.assignment); their
 "ambiguous" conflicts and their rows are withheld from later tiers. In the exact tiers, a pair
 whose name and birth date both disagree is a "same key, different person" conflict, not a pair.
 
-Then the repeats: a payroll row still free that tiers 2-5 would pair with a BPJS row already paired
-is the same person on the payroll again (a unit typed her NIK as a number, another left it out). It
-is paired with that row too, with the tier's method, so the classifier sees one person paid twice
-(a duplicate, covered), not an uninsured worker. A row whose best candidates are two different
-BPJS rows is not guessed and stays free.
+Then the repeats: a payroll row still free that the KPJ, Excel-precision or (when it has no valid
+NIK) name + birth date tier would pair with a BPJS row already paired is the same person on the
+payroll again (a unit typed her NIK as a number, another left it out). It is paired with that row
+too, with the tier's method, so the classifier sees one person paid twice (a duplicate, covered),
+not an uninsured worker. A row with a valid NIK of its own is never a repeat of another NIK (two
+namesakes born the same day differ only in the NIK's serial), and a row whose best candidates are
+two different BPJS rows is not guessed and stays free.
 """
 
 from __future__ import annotations
@@ -91,17 +93,24 @@ class _State:
         self.b_paired[pairs["bpos"].to_numpy(np.int64)] = True
 
     def repeat_tier(
-        self, method: str, candidates: Candidates, accept: Callable[[pd.DataFrame], np.ndarray], exact: bool
+        self,
+        method: str,
+        candidates: Candidates,
+        accept: Callable[[pd.DataFrame], np.ndarray],
+        rows: np.ndarray,
+        exact: bool,
     ) -> None:
-        """Free payroll rows that are a person already paired: pair each with that person's row too.
+        """Free payroll rows (among `rows`) that are a person already paired: pair each with that
+        person's BPJS row too.
 
         Many payroll rows may join one BPJS row here. Each row takes its best candidate; a row whose
         best score is shared by two BPJS rows is left free (not guessed).
         """
+        p_mask = self.p_free & rows
         b_mask = self.b_paired
-        if not exact:  # tiers 3-5 need equal birth dates: offer only the BPJS rows born on such a day
-            b_mask = b_mask & np.isin(self.b.birth, self.p.birth[self.p_free & ~np.isnat(self.p.birth)])
-        ppos, bpos = candidates(self.p, self.b, self.p_free, b_mask)
+        if not exact:  # these tiers need equal birth dates: offer only the BPJS rows born on such a day
+            b_mask = b_mask & np.isin(self.b.birth, self.p.birth[p_mask & ~np.isnat(self.p.birth)])
+        ppos, bpos = candidates(self.p, self.b, p_mask, b_mask)
         found = agreement(self.p, self.b, ppos, bpos, self.config)
         found = found[accept(found)]
         found = found.assign(score=1.0 if exact else found["name_score"] / 100.0, match_method=method)
@@ -179,10 +188,13 @@ def match_identities(payroll: pd.DataFrame, bpjs: pd.DataFrame, config: ReconCon
     def not_another_person(found: pd.DataFrame) -> np.ndarray:
         return ~both_disagree(found)
 
-    state.repeat_tier(r.KPJ, same_kpj, not_another_person, exact=True)
-    state.repeat_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, both_agree, exact=False)
-    state.repeat_tier(r.NIK_TYPO, typo_candidates, both_agree, exact=False)
-    state.repeat_tier(r.NAME_BIRTH_DATE, birth_date_candidates, name_pairs, exact=False)
+    # Repeats: only rows whose own NIK cannot say who they are. A row with a valid NIK of its own
+    # that differs from the paired person's (even by one digit: two namesakes born the same day in
+    # one district differ only in the serial) is another person, never a repeat.
+    everyone = np.ones(len(p), dtype=bool)
+    state.repeat_tier(r.KPJ, same_kpj, not_another_person, everyone, exact=True)
+    state.repeat_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, both_agree, everyone, exact=False)
+    state.repeat_tier(r.NAME_BIRTH_DATE, birth_date_candidates, name_pairs, ~p.nik_valid, exact=False)
 
     pairs = _labelled(state.pairs, p, b)
     conflicts = _labelled(state.conflicts, p, b)

@@ -277,3 +277,22 @@ def test_daily_paid_worker_is_reported_to_bpjs_at_daily_wage_times_25_under_pu()
     gaps = run([table("payroll", payroll)], [table("bpjs", without_ani)], policy=policy)
     exposure = gaps.findings[gaps.findings["category"] == "UNREGISTERED"]["exposure_idr"]
     assert exposure.tolist() == [48 * 2_500_000 + 3_000_000 + 4_800_000]  # 2018-02 benefit table
+
+
+def test_namesakes_born_the_same_day_are_two_people_even_when_their_niks_differ_by_one_digit() -> None:
+    """Two Siti Rahmawati born 01-01-1990 in one district: NIKs differ only in the serial."""
+    first, second = nik(1, 1, 90, female=True, serial=11), nik(1, 1, 90, female=True, serial=12)
+    other_regency = nik(1, 1, 90, female=True, serial=4, area="180507")
+    for namesake in (second, other_regency):
+        payroll = (
+            "nik | name | birth_date | monthly_wage\n"
+            f"{first} | Siti Rahmawati | 01-01-1990 | 2000000\n"
+            f"{namesake} | Siti Rahmawati | 01-01-1990 | 2000000\n"
+        )
+        bpjs = (
+            "kpj | nik | name | birth_date | status | total\n"
+            f"18012345671 | {first} | SITI RAHMAWATI | 01-Jan-90 | AKTIF | 16800\n"
+        )
+        result = run([table("payroll", payroll)], [table("bpjs", bpjs)])
+        assert flat(result) == [("UNREGISTERED", "payroll", 3)], namesake
+        assert result.summary.workers_on_payroll == 2
