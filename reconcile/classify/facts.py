@@ -98,8 +98,20 @@ def _joined_by_pairing(key: pd.Series, pairs: pd.DataFrame) -> pd.Series:
     return pd.Series(joined, index=key.index, name=key.name).astype("string")
 
 
+def _another_person(bpjs: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per pair of BPJS row positions: names (normalised) and birth dates both known and both different."""
+    rows = np.unique(np.concatenate([a, b]))
+    keys = pd.Series(name_keys(bpjs["name"].iloc[rows].fillna("")).to_numpy(), index=rows)
+    birth = bpjs["birth_date"].to_numpy()
+    name_a, name_b = keys.reindex(a).to_numpy(), keys.reindex(b).to_numpy()
+    names_differ = (name_a != "") & (name_b != "") & (name_a != name_b)
+    births_differ = ~pd.isna(birth[a]) & ~pd.isna(birth[b]) & (birth[a] != birth[b])
+    return np.asarray(names_differ & births_differ, dtype=bool)
+
+
 def participant_groups(bpjs: pd.DataFrame, extra_links: pd.DataFrame | None = None) -> pd.Series:
-    """Group BPJS rows that are the same person: same valid NIK or same valid KPJ, transitively.
+    """Group BPJS rows that are the same person: same valid NIK or same valid KPJ, transitively,
+    unless name and birth date both say it is someone else.
 
     `extra_links` (columns a, b of index labels) adds known links, e.g. two rows paired with one
     payroll person. Returns a group label per row (groups numbered in order of their first row),
@@ -116,7 +128,18 @@ def participant_groups(bpjs: pd.DataFrame, extra_links: pd.DataFrame | None = No
         codes, uniques = pd.factorize(bpjs[key][has_key], use_na_sentinel=False)
         first = np.full(len(uniques), n, dtype=np.int64)
         np.minimum.at(first, codes, tail)
-        heads.append(first[codes])
+        head = first[codes]
+        # A row whose name and birth date both differ from its key's first row is someone else who
+        # carries that NIK / KPJ by mistake: linked only to the other such rows, not to the first.
+        other = np.zeros(len(tail), dtype=bool)
+        shared = np.flatnonzero(head != tail)
+        other[shared] = _another_person(bpjs, head[shared], tail[shared])
+        if other.any():
+            sub = codes.astype(np.int64) * 2 + other
+            first_of_sub = np.full(2 * len(uniques), n, dtype=np.int64)
+            np.minimum.at(first_of_sub, sub, tail)
+            head = first_of_sub[sub]
+        heads.append(head)
         tails.append(tail)
     if extra_links is not None and len(extra_links):
         heads.append(positions[extra_links["a"]].to_numpy())

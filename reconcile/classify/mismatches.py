@@ -111,7 +111,8 @@ def identity_mismatches(
     # Same key (NIK or KPJ), but name and birth date both disagree: another person, not a pairing.
     other = conflicts[conflicts["kind"].astype(str).str.endswith("_different_person")]
     other = other.drop_duplicates("payroll_idx")
-    other = other[~other["payroll_idx"].isin(flagged["payroll_idx"])]
+    # A payroll row paired with its own record is not in doubt because another record carries its NIK.
+    other = other[~other["payroll_idx"].isin(pairs["payroll_idx"])]
     found.append(
         core_frame(
             Category.IDENTITY_MISMATCH,

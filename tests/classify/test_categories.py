@@ -296,3 +296,21 @@ def test_namesakes_born_the_same_day_are_two_people_even_when_their_niks_differ_
         result = run([table("payroll", payroll)], [table("bpjs", bpjs)])
         assert flat(result) == [("UNREGISTERED", "payroll", 3)], namesake
         assert result.summary.workers_on_payroll == 2
+
+
+def test_a_bpjs_row_carrying_someone_elses_nik_is_not_a_double_registration() -> None:
+    """BPJS row 3 is Yusuf's registration typed with Budi's NIK; Budi has his own row 2."""
+    yusuf = nik(6, 6, 86, serial=14)
+    payroll = (
+        "nik | name | birth_date | monthly_wage\n"
+        f"{BUDI} | Budi Santoso | 03-08-1990 | 1850000\n"
+        f"{yusuf} | Yusuf Maulana | 06-06-1986 | 1850000\n"
+    )
+    bpjs = (
+        "kpj | nik | name | birth_date | status | total\n"
+        f"18012345672 | {BUDI} | BUDI SANTOSO | 03-Aug-90 | AKTIF | 16800\n"
+        f"18012345679 | {BUDI} | YUSUF MAULANA | 06-Jun-86 | AKTIF | 16800\n"
+    )
+    result = run([table("payroll", payroll)], [table("bpjs", bpjs)])
+    assert flat(result) == [("IDENTITY_MISMATCH", "bpjs", 3), ("IDENTITY_MISMATCH", "payroll", 3)]
+    assert result.summary.insured == 2
