@@ -6,9 +6,9 @@ compared by `status_key`: upper case, without spaces, dashes, dots, underscores,
 invisible characters, and without a trailing reason in brackets ("NON AKTIF (KELUAR)").
 So "N/A", "N.A." and "NA" are one entry: NON AKTIF, as CONTRACT.md lists "AKTIF / NON AKTIF / NA".
 
-Left out on purpose, because a status column may use them for something else: "TA", "Y"/"T",
-"YA"/"TIDAK", "0"/"1", and exit reasons written alone ("KELUAR", "MENINGGAL"). Such a cell is an
-unknown status, which the BPJS schema reports.
+Exit reasons written alone ("KELUAR", "MENINGGAL", "PENSIUN") mean the membership has ended: NON
+AKTIF. Left out on purpose, because a status column may use them for something else: "TA",
+"Y"/"T", "YA"/"TIDAK", "0"/"1". Such a cell is an unknown status, which the BPJS schema reports.
 """
 
 from __future__ import annotations

@@ -38,6 +38,10 @@ from reconcile.values.status import STATUS_FILE, status_words
         ("Tidak Aktif", "NON AKTIF"),
         ("TDK. AKTIF", "NON AKTIF"),
         ("NOT ACTIVE", "NON AKTIF"),
+        ("KELUAR", "NON AKTIF"),  # an exit reason written alone: the membership has ended
+        ("Meninggal Dunia", "NON AKTIF"),
+        ("PENSIUN", "NON AKTIF"),
+        ("AKTIF - BPU", "AKTIF"),
         ("\u200bAKTIF\ufeff", "AKTIF"),  # invisible characters from a copy-paste
         (None, None),
         ("", None),
@@ -51,7 +55,7 @@ def test_parse_status(cell, expected):
 # Left out of the table on purpose: they may mean something else in a status column.
 @pytest.mark.parametrize(
     "cell",
-    ["PENDING", "X", "AKTIF?", "1", 1, "N/A BARU", "TA", "Y", "YA", "TIDAK", "KELUAR", "AKTIF/NON AKTIF"],
+    ["PENDING", "X", "AKTIF?", "1", 1, "N/A BARU", "TA", "Y", "YA", "TIDAK", "AKTIF/NON AKTIF"],
 )
 def test_unknown_status_raises(cell):
     with pytest.raises(UnreadableValue):
