@@ -81,9 +81,16 @@ def _category_spec(category: Category, rows: pd.DataFrame, labels: Labels) -> Ta
     return _spec(title, rows, [COLUMNS[k] for k in keys], labels, databar=primary, muted=muted)
 
 
-def _spec(title: str, frame: pd.DataFrame, columns: list[Column], labels: Labels, **kw: object) -> TableSpec:
+def _spec(
+    title: str,
+    frame: pd.DataFrame,
+    columns: list[Column],
+    labels: Labels,
+    empty: str = "empty.rows",
+    **kw: object,
+) -> TableSpec:
     headers = [labels(c.label_key) for c in columns]
-    return TableSpec(title, frame, columns, headers, labels("empty.rows"), **kw)  # type: ignore[arg-type]
+    return TableSpec(title, frame, columns, headers, labels(empty), **kw)  # type: ignore[arg-type]
 
 
 def build_workbook(
@@ -118,7 +125,7 @@ def build_workbook(
     match_columns = [COLUMNS[k] for k in MATCH_ORDER]
     # Exact-NIK pairings need nobody's attention and can be a million rows: matches.csv has them all.
     to_check = matches[matches["match_method"].astype(str) != "nik"]
-    specs.append(_spec(labels("sheet.matches"), to_check, match_columns, labels))
+    specs.append(_spec(labels("sheet.matches"), to_check, match_columns, labels, empty="empty.matches"))
 
     first_titles = {
         spec.title: sheet_titles(spec.title, max(1, -(-len(spec.frame) // max_rows)))[0] for spec in specs
