@@ -43,9 +43,16 @@ def add_commands(subparsers: Any) -> None:
     serve.add_argument("--cron", default="0 2 * * *", help='cron schedule (default "0 2 * * *")')
     serve.add_argument("--timezone", default="Asia/Jakarta", help="schedule time zone (default Asia/Jakarta)")
     explain = subparsers.add_parser("explain", help="mark a finding as explained, with a note")
-    explain.add_argument("finding_id", help="the finding_id column of exceptions.csv")
+    explain.add_argument(
+        "finding_id",
+        help="the full finding_id column of exceptions.csv, of a finding in the ledger (a prefix is not"
+        " accepted: the error names the finding it starts). For a finding not yet seen, use the report"
+        " folder's annotations.csv",
+    )
     explain.add_argument("--note", default="", help='the explanation (e.g. "alih status PPPK, Taspen")')
-    explain.add_argument("--out", metavar="DIR", help="the report folder holding recon-ledger.sqlite")
+    explain.add_argument(
+        "--out", metavar="DIR", help="the report folder of an earlier run, holding recon-ledger.sqlite"
+    )
     explain.add_argument("--ledger", metavar="PATH|URL", help="run ledger, instead of --out")
     explain.add_argument("--by", default="recon explain", help="who explains it (kept with the note)")
     explain.add_argument("--clear", action="store_true", help="withdraw the explanation instead of --note")
@@ -107,7 +114,7 @@ def serve_command(args: argparse.Namespace) -> int:
 
 
 def explain_command(args: argparse.Namespace) -> int:
-    from reconcile.ledger import Ledger, add_annotation
+    from reconcile.ledger import add_annotation, check_finding_id, existing_ledger
 
     if not args.out and not args.ledger:
         raise InputError(
@@ -116,7 +123,8 @@ def explain_command(args: argparse.Namespace) -> int:
     note = "" if args.clear else args.note
     if not note.strip() and not args.clear:
         raise InputError("explain: --note: expected a text, found nothing (use --clear to withdraw a note)")
-    ledger = Ledger.open(args.ledger, args.out)
+    ledger = existing_ledger(args.ledger, args.out)
+    check_finding_id(ledger, args.finding_id, withdrawing=args.clear)
     add_annotation(ledger, args.finding_id, note, args.by)
     print(
         f"  {args.finding_id}: {'explanation withdrawn' if args.clear else 'explained'} ({Path(ledger.path)})"

@@ -4,7 +4,8 @@ Tasks are thin: each calls one function of reconcile/ and adds retries, logging 
 Expected input problems (InputError) come back from every task as values, not exceptions, so users
 see a message, not a traceback, and no report is written. The rule tables are checked against the
 period and policy before any file is read, and every unusable input (a missing path, an empty
-folder, a bad file, a copy of another input, a file for another month) is reported in one go.
+folder, a bad file, a copy of another input, a BPJS participant list beside the contribution detail
+of the same participants, a file for another month) is reported in one go.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from reconcile.ledger import (
 from reconcile.ledger.record import now
 from reconcile.pipeline import PreparedInput, prepare, reconcile
 from reconcile.readers import read_input
+from reconcile.readers.bpjs_documents import explain_left_out, left_out_reads, lists_beside_details
 from reconcile.readers.discover import find_inputs
 from reconcile.readers.partial import excluded_inputs, missing_sides, partial_notices
 from reconcile.readers.period_check import PeriodMismatch, period_mismatches
@@ -147,12 +149,16 @@ def reconcile_period(
     files, read = _read_all(payroll, participants, period)
     copies = same_content(files, read)
     prepared = [r for r in read if isinstance(r, PreparedInput) and r.path not in {c.path for c in copies}]
+    lists = lists_beside_details(prepared)  # the participant list beside the contribution detail
+    read = left_out_reads(files, read, lists, lang)  # type: ignore[arg-type]
+    prepared = [r for r in prepared if r.path not in {x.path for x in lists}]
     mismatches = period_mismatches(prepared, period)
     refusals = _refusals(files, read, copies, mismatches, period, allow_partial, accept_period_mismatch)
     if refusals:
         logger.warning("%d unusable input(s); no report written", len(refusals))
         return RunOutcome(errors=refusals)
-    extra, notices = partial_notices(excluded_inputs(files, read), mismatches, period)
+    excluded = explain_left_out(excluded_inputs(files, read), lists)
+    extra, notices = partial_notices(excluded, mismatches, period)
     if copies:
         extra["duplicate_inputs"] = [c.entry() for c in copies]
     left_out = [c.notice(lang) for c in copies]  # type: ignore[arg-type]
@@ -167,7 +173,7 @@ def reconcile_period(
     result = replace(
         reconciled,
         excluded_inputs=tuple(extra.get("excluded_inputs", ())),
-        notices=(*(m.notice(period) for m in mismatches), *left_out, *sheets),
+        notices=(*(m.notice(period) for m in mismatches), *left_out, *sheets, *reconciled.notices),
     )
     try:
         result, outputs = _write_and_record(
@@ -186,7 +192,7 @@ def reconcile_period(
     logger.info(
         "period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED"
     )
-    return RunOutcome(outputs=outputs, result=result, notices=notices)
+    return RunOutcome(outputs=outputs, result=result, notices=(*notices, *reconciled.notices))
 
 
 def _read_all(

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from reconcile.categories import CATEGORY_ORDER
-from reconcile.messages import rupiah
-from reconcile.result import ReconResult
+from reconcile.messages import rupiah, rupiah_amount
+from reconcile.result import ReconResult, Summary
 
 _TEXT = {
     "id": {
         "head": "Periode {period}: {workers} pekerja di daftar upah, {insured} terlindungi (cakupan {rate}), "
         "{uninsured} tidak terlindungi",
         "undecided": ", {n} perlu keputusan identitas",
-        "exposure": "Risiko manfaat tidak terlindungi (JKK meninggal): Rp{x}.",
-        "money": "Iuran ditagih Rp{billed}, seharusnya Rp{due}; kelebihan bayar Rp{over} per bulan",
-        "under_billed": ", kurang ditagih Rp{x}",
-        "remainder": ", sisa tidak dirinci Rp{x}",
-        "below": "di bawah seharusnya Rp{x} ({n} baris)",
-        "above": "di atas seharusnya Rp{x} ({n} baris)",
+        "exposure": "Risiko manfaat tidak terlindungi (JKK meninggal): {x}.",
+        "money": "Iuran ditagih {billed}, seharusnya {due}; kelebihan bayar {over} per bulan",
+        "no_billing": "Iuran ditagih: tagihan tidak ada di input BPJS (daftar peserta tanpa kolom iuran); "
+        "seharusnya {due}",
+        "under_billed": ", kurang ditagih {x}",
+        "remainder": ", sisa tidak dirinci {x}",
+        "below": "di bawah seharusnya {x} ({n} baris)",
+        "above": "di atas seharusnya {x} ({n} baris)",
         "per_category": "Temuan per kategori:",
         "balance": "Neraca baris: {rows} baris dibaca dari {files} berkas, {state}.",
         "ok": "seimbang",
@@ -26,12 +28,14 @@ _TEXT = {
         "head": "Period {period}: {workers} workers on the payroll, {insured} insured (coverage {rate}), "
         "{uninsured} uninsured",
         "undecided": ", {n} with an identity to decide",
-        "exposure": "Unprotected benefit at risk (JKK death): Rp{x}.",
-        "money": "Billed Rp{billed}, due Rp{due}; overpayment Rp{over} per month",
-        "under_billed": ", billed below the rules Rp{x}",
-        "remainder": ", remainder not itemised Rp{x}",
-        "below": "below what it should be Rp{x} (rows: {n})",
-        "above": "above what it should be Rp{x} (rows: {n})",
+        "exposure": "Unprotected benefit at risk (JKK death): {x}.",
+        "money": "Billed {billed}, due {due}; overpayment {over} per month",
+        "no_billing": "Billed: no billing in the BPJS inputs "
+        "(a participant list without contribution columns); due {due}",
+        "under_billed": ", billed below the rules {x}",
+        "remainder": ", remainder not itemised {x}",
+        "below": "below what it should be {x} (rows: {n})",
+        "above": "above what it should be {x} (rows: {n})",
         "per_category": "Findings per category:",
         "balance": "Row balance: {rows} rows read from {files} files, {state}.",
         "ok": "balanced",
@@ -53,7 +57,7 @@ def summary_lines(result: ReconResult, lang: str = "id") -> list[str]:
     )
     lines = [
         head + (t["undecided"].format(n=s.undecided) if s.undecided else "") + ".",
-        t["exposure"].format(x=rupiah(s.exposure_idr)),
+        t["exposure"].format(x=rupiah_amount(s.exposure_idr)),
         _money_line(result, t),
         t["per_category"],
     ]
@@ -62,7 +66,7 @@ def summary_lines(result: ReconResult, lang: str = "id") -> list[str]:
         split = s.signed.get(str(c))
         if split is not None:  # never netted: each direction on its own
             parts = [
-                t[key].format(x=rupiah(idr), n=rows)
+                t[key].format(x=rupiah_amount(idr), n=rows)
                 for key, rows, idr in (
                     ("below", split.below_rows, split.below_idr),
                     ("above", split.above_rows, split.above_idr),
@@ -78,16 +82,31 @@ def summary_lines(result: ReconResult, lang: str = "id") -> list[str]:
 
 
 def _money_line(result: ReconResult, t: dict[str, str]) -> str:
-    """Billed, due and the overpayment; what was billed below the rules and any remainder when not zero."""
+    """Billed, due and the overpayment; what was billed below the rules and any remainder when not zero.
+    Without any billing in the BPJS inputs, only the due amount, and that the billing is missing."""
     s = result.summary
+    if not s.billing_in_inputs:
+        return t["no_billing"].format(due=rupiah_amount(s.due_idr)) + "."
     text = t["money"].format(
-        billed=rupiah(s.billed_idr), due=rupiah(s.due_idr), over=rupiah(s.overpayment_idr)
+        billed=rupiah_amount(s.billed_idr),
+        due=rupiah_amount(s.due_idr),
+        over=rupiah_amount(s.overpayment_idr),
     )
     for key in ("under_billed", "remainder"):
         amount = s.money_lines.get(key, 0.0)
         if round(amount):
-            text += t[key].format(x=rupiah(amount))
+            text += t[key].format(x=rupiah_amount(amount))
     return text + "."
+
+
+def _markdown_money(s: Summary) -> str:
+    if not s.billing_in_inputs:
+        missing = "tagihan tidak ada di input BPJS (daftar peserta tanpa kolom iuran)"
+        return f"{missing}, seharusnya {rupiah_amount(s.due_idr)}"
+    return (
+        f"Ditagih {rupiah_amount(s.billed_idr)}, seharusnya {rupiah_amount(s.due_idr)}, "
+        f"kelebihan bayar {rupiah_amount(s.overpayment_idr)} per bulan"
+    )
 
 
 def summary_markdown(result: ReconResult, outputs: dict[str, str]) -> str:
@@ -99,9 +118,8 @@ def summary_markdown(result: ReconResult, outputs: dict[str, str]) -> str:
     return (
         f"# Rekonsiliasi {result.period}\n\n"
         f"- Pekerja: {s.workers_on_payroll}, terlindungi {s.insured} ({s.coverage_rate:.1%})\n"
-        f"- Risiko tidak terlindungi: Rp{rupiah(s.exposure_idr)}\n"
-        f"- Ditagih Rp{rupiah(s.billed_idr)}, seharusnya Rp{rupiah(s.due_idr)}, "
-        f"kelebihan bayar Rp{rupiah(s.overpayment_idr)} per bulan\n"
+        f"- Risiko tidak terlindungi: {rupiah_amount(s.exposure_idr)}\n"
+        f"- {_markdown_money(s)}\n"
         f"- Neraca baris: {'seimbang' if result.balanced else 'TIDAK SEIMBANG'}\n"
         f"- Laporan: `{outputs.get('xlsx', '')}`\n\n"
         "| kategori | jumlah | Rupiah |\n|---|---:|---:|\n" + table + "\n"

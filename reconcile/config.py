@@ -1,11 +1,14 @@
 """Tunable thresholds and tolerances, with the reasoning for each default.
 
 One frozen object, built from defaults and optionally overridden by a TOML file (`--config`).
+Every value is range-checked when loaded (`SETTING_RANGES`, `_check_order`): a value outside its
+range is an input error naming the file, the key, the allowed range and the value found.
 Domain facts (rates, tariffs, caps, benefits) are not here: they are dated tables in reconcile/data.
 """
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -28,11 +31,13 @@ class ReconConfig:
     name_agree_score: float = 90.0
     # The name_birth_date tier (no usable NIK): a pairing on name + birth date alone needs a stricter
     # score, since nothing else confirms it. Birth-date blocking already limits candidates to a handful.
+    # So it may not be below name_agree_score: a pairing whose names "disagree" would be a contradiction.
     name_pair_score: float = 92.0
 
     @classmethod
     def load(cls, path: str | Path | None) -> ReconConfig:
-        """Defaults, overridden by the keys of a TOML file. Unknown keys are an input error."""
+        """Defaults, overridden by the keys of a TOML file. Unknown keys and out-of-range values are
+        input errors."""
         config = cls()
         if path is None:
             return config
@@ -50,7 +55,41 @@ class ReconConfig:
                 f"unknown setting(s) {', '.join(unknown)}; expected some of {', '.join(sorted(known))}",
                 path=str(path),
             )
-        try:
-            return replace(config, **{k: float(v) for k, v in data.items()})
-        except (TypeError, ValueError):
-            raise InputError("every setting must be a number", path=str(path)) from None
+        loaded = replace(config, **{k: _number(k, v, str(path)) for k, v in data.items()})
+        _check_order(loaded, str(path))
+        return loaded
+
+
+#: Allowed closed range (low, high) of each setting; None is unbounded.
+SETTING_RANGES: dict[str, tuple[float, float | None]] = {
+    "premium_tolerance_idr": (0.0, None),
+    "wage_tolerance_idr": (0.0, None),
+    "name_agree_score": (0.0, 100.0),
+    "name_pair_score": (0.0, 100.0),
+}
+
+
+def _range_text(low: float, high: float | None) -> str:
+    return f"a number >= {low:g}" if high is None else f"a number from {low:g} to {high:g}"
+
+
+def _number(key: str, value: object, path: str) -> float:
+    """`value` as a float within the range of `key`; InputError naming key, range and value otherwise."""
+    low, high = SETTING_RANGES[key]
+    expected = _range_text(low, high)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InputError(f"{key}: expected {expected}, found {value!r}", path=path)
+    number = float(value)
+    if not math.isfinite(number) or number < low or (high is not None and number > high):
+        raise InputError(f"{key}: expected {expected}, found {value!r}", path=path)
+    return number
+
+
+def _check_order(config: ReconConfig, path: str) -> None:
+    """The name_birth_date tier's score may not be laxer than the score at which names agree."""
+    if config.name_pair_score < config.name_agree_score:
+        raise InputError(
+            f"name_pair_score: expected a number >= name_agree_score ({config.name_agree_score:g}),"
+            f" found {config.name_pair_score:g}",
+            path=path,
+        )

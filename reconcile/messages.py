@@ -24,3 +24,9 @@ def message(key: str, lang: Lang = "id", /, **params: object) -> str:
 def rupiah(amount: float) -> str:
     """Rupiah the Indonesian way, without the symbol: 1.234.567."""
     return f"{round(amount):,}".replace(",", ".")
+
+
+def rupiah_amount(amount: float) -> str:
+    """Rupiah with the symbol, the sign before it: Rp1.234.567, -Rp134.400 (never Rp-134.400)."""
+    whole = round(amount)
+    return f"{'-' if whole < 0 else ''}Rp{rupiah(abs(whole))}"

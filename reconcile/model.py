@@ -26,6 +26,7 @@ PAYROLL_FIELDS = [
     "unit",
     "position",
     "monthly_wage",
+    "allowance",  # fixed allowances, added to a basic-wage monthly_wage (reconcile.normalize.wages)
     "daily_wage",
     "days_worked",
     "kpj",

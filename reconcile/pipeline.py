@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from reconcile.categories import Category
 from reconcile.classify import classify
 from reconcile.classify.materialise import exceptions_frame, matches_frame
 from reconcile.classify.outcomes import count_outcomes
@@ -18,7 +19,7 @@ from reconcile.classify.run import Expectations
 from reconcile.config import ReconConfig
 from reconcile.identity import match_identities
 from reconcile.issue_text import translate_issues
-from reconcile.messages import Lang
+from reconcile.messages import Lang, message, rupiah
 from reconcile.model import BPJS_COLUMNS, PAYROLL_COLUMNS, InputTable, Normalised, empty_frame, empty_issues
 from reconcile.normalize import prepare_bpjs, prepare_payroll
 from reconcile.normalize.wages import insured_monthly_wage
@@ -114,7 +115,8 @@ def reconcile(
     payroll_issues, bpjs_issues = translate_issues(payroll_issues, lang), translate_issues(bpjs_issues, lang)
 
     match = match_identities(payroll[~payroll["rejected"]], bpjs[~bpjs["rejected"]], config)
-    premium = premium_due(policy, period, rules, wage=bpjs["reported_wage"])
+    wage, from_payroll = premium_wage(bpjs, payroll, match.pairs)
+    premium = premium_due(policy, period, rules, wage=wage)
     # What BPJS should record: under BPU the declared income, under PU the wage (daily x 25). The
     # 48x of the JKK death benefit applies to it, so it is also the basis of the exposure.
     declared = expected_declared_wage(policy, insured_monthly_wage(payroll), period=period, rules=rules)
@@ -122,6 +124,7 @@ def reconcile(
     expect = Expectations(
         premium=premium.frame["total"],
         premium_rules=premium.sources,
+        premium_notes=wage_source_notes(from_payroll, wage, lang),
         declared_wage=declared,
         exposure=risk.amount,
         scheme=policy.scheme,
@@ -170,8 +173,49 @@ def reconcile(
         inputs=tuple(outcomes),
         summary=summarise(classified, findings, match.pairs, payroll, bpjs, expect.premium),
         employer=employer_from_titles(bpjs_in),
+        notices=unchecked_premium_notices(bpjs, classified.billed, expect.premium, classified.findings, lang),
     )
     return result
+
+
+def premium_wage(
+    bpjs: pd.DataFrame, payroll: pd.DataFrame, pairs: pd.DataFrame
+) -> tuple[pd.Series, pd.Series]:
+    """The wage each BPJS row's premium is reckoned on, and whether it came from the payroll.
+
+    The wage BPJS reports, else the insured monthly wage (daily wage x 25 for daily-paid workers)
+    of the payroll row it is paired with (the first, when several are). NaN when neither exists.
+    """
+    reported = pd.to_numeric(bpjs["reported_wage"], errors="coerce").astype("float64")
+    first = pairs.drop_duplicates("bpjs_idx")
+    paid = insured_monthly_wage(payroll).reindex(first["payroll_idx"]).to_numpy(dtype="float64")
+    paired = pd.Series(paid, index=first["bpjs_idx"].to_numpy()).reindex(bpjs.index)
+    from_payroll = reported.isna() & paired.notna()
+    return reported.where(reported.notna(), paired), from_payroll
+
+
+def wage_source_notes(from_payroll: pd.Series, wage: pd.Series, lang: Lang) -> pd.Series:
+    """Per BPJS row, what the premium detail adds about its wage: empty, or that it came from the payroll."""
+    notes = pd.Series("", index=from_payroll.index, dtype="object")
+    for i in from_payroll.index[from_payroll.to_numpy(dtype=bool)]:
+        notes[i] = " " + message("premium_wage_from_payroll", lang, wage=rupiah(wage[i]))
+    return notes
+
+
+def unchecked_premium_notices(
+    bpjs: pd.DataFrame, billed: pd.Series, expected: pd.Series, findings: pd.DataFrame, lang: Lang
+) -> tuple[str, ...]:
+    """A notice when billed rows could not have their premium checked: no wage from BPJS nor the payroll.
+
+    Rows NOT_ON_PAYROLL are left out: their premium is not checked whatever the wage, and they are
+    findings already.
+    """
+    ghosts = findings.loc[findings["category"] == str(Category.NOT_ON_PAYROLL), "bpjs_idx"].dropna()
+    usable = ~bpjs["rejected"].fillna(False).to_numpy(dtype=bool) & ~bpjs.index.isin(ghosts.astype(int))
+    unchecked = usable & (billed.fillna(0) > 0).to_numpy() & expected.reindex(bpjs.index).isna().to_numpy()
+    if not unchecked.any():
+        return ()
+    return (message("premium_not_checked", lang, rows=int(unchecked.sum())),)
 
 
 def _unique_rules(rules: Sequence[dict[str, object]]) -> list[dict[str, object]]:

@@ -77,6 +77,9 @@ class Summary:
     money_lines: dict[str, float] = field(default_factory=dict)
     #: PREMIUM_MISMATCH and WAGE_MISMATCH per direction (their `amounts` are sums of absolute values).
     signed: dict[str, SignedTotal] = field(default_factory=dict)
+    #: False when no BPJS input carries any billing (a participant list without total or premium
+    #: columns): billed_idr is then 0 for want of data, and billed − due is not computed.
+    billing_in_inputs: bool = True
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,9 @@
 Money is explained, not just totalled: `money_lines` splits billed − due into what was paid for
 nobody on the payroll, for inactive memberships, twice, or above the rules (together the
 overpayment), what was billed below the rules, and a remainder that is shown, never hidden.
-Signed differences (premium, wage) are summed per direction, never netted.
+Signed differences (premium, wage) are summed per direction, never netted. When no BPJS input
+carries billing at all (a participant list: no total nor premium columns), there is nothing to
+explain: `billing_in_inputs` is False and the remainder is not computed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ OVERPAYMENT_LINES = ("not_on_payroll", "inactive", "double_billing", "over_premi
 #: Every line of billed − due: billed − due = overpayment − under_billed + remainder.
 MONEY_LINES = (*OVERPAYMENT_LINES, "under_billed", "remainder")
 SIGNED_CATEGORIES = (Category.PREMIUM_MISMATCH, Category.WAGE_MISMATCH)
+#: The BPJS columns that bill: a row's total, or its premium parts.
+BILLING_COLUMNS = ("total", "jkk", "jkm", "jht", "jp")
 
 
 def _sum(series: pd.Series) -> float:
@@ -28,6 +32,12 @@ def _sum(series: pd.Series) -> float:
 
 def _amount(series: pd.Series) -> pd.Series:
     return pd.to_numeric(series, errors="coerce").fillna(0).astype("float64")
+
+
+def has_billing(bpjs: pd.DataFrame) -> bool:
+    """Whether any BPJS row carries a total or a premium amount (a participant list carries none)."""
+    present = [c for c in BILLING_COLUMNS if c in bpjs.columns]
+    return bool(present) and bool(bpjs[present].notna().to_numpy().any())
 
 
 def summarise(
@@ -58,7 +68,9 @@ def summarise(
 
     lines = money_lines(findings)
     overpayment = overpayment_of(lines)
-    lines["remainder"] = round(billed - due - (overpayment - lines["under_billed"]), 2)
+    billing_in_inputs = has_billing(bpjs)
+    remainder = billed - due - (overpayment - lines["under_billed"]) if billing_in_inputs else 0.0
+    lines["remainder"] = round(remainder, 2)
     signed = {str(c): signed_total(column(c, "difference_idr")) for c in SIGNED_CATEGORIES}
     amounts = {
         Category.UNREGISTERED: _sum(column(Category.UNREGISTERED, "exposure_idr")),
@@ -86,6 +98,7 @@ def summarise(
         undecided=max(workers - insured - uninsured, 0),
         money_lines=lines,
         signed=signed,
+        billing_in_inputs=billing_in_inputs,
     )
 
 

@@ -31,7 +31,7 @@ KINDS: dict[str, float] = {
     "nik_typo": 1.5,  # IDENTITY_MISMATCH, tier nik_typo
     "nik_blank": 1.1,  # IDENTITY_MISMATCH, tier name_birth_date
     "invalid_identity": 1.1,  # INVALID_ROW payroll: no NIK, no birth date
-    "invalid_wage": 1.1,  # INVALID_ROW payroll: wage unreadable
+    "invalid_wage": 1.1,  # INVALID_ROW payroll: wage unreadable; the worker is paired and covered
     "invalid_total": 0.8,  # INVALID_ROW bpjs: TOTAL IURAN "#REF"
     "invalid_status": 0.8,  # INVALID_ROW bpjs: status "??"
 }
@@ -168,9 +168,11 @@ class Planner:
                 rec.nik, rec.birth_date = None, None
                 rec.findings.append(Finding("INVALID_ROW", "no NIK and no birth date"))
             case "invalid_wage":
+                # The wage is unusable, not the worker: still on the payroll, paired and covered.
                 rec.wage_text = self.rng.choice(["lihat lampiran", "LIHAT LAMPIRAN", "menyusul"])
                 rec.monthly_wage = rec.daily_wage = None
                 rec.findings.append(Finding("INVALID_ROW", f"wage unreadable: {rec.wage_text!r}"))
+                self._paired(rec, self._bpjs_record(p, bpjs_name), tier)
             case _:
                 raise ValueError(kind)
 

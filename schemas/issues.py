@@ -36,6 +36,7 @@ FIELD_LABELS: dict[str, str] = {
     "join_date": "Tanggal kepesertaan",
     "status": "Status",
     "monthly_wage": "Upah",
+    "allowance": "Tunjangan",
     "daily_wage": "Upah harian",
     "days_worked": "Hari kerja",
     "reported_wage": "Upah dilaporkan",
@@ -146,8 +147,11 @@ def _quoted_date(text: str) -> str:
     return f'"{text}"'
 
 
-def issues_where(mask: pd.Series | np.ndarray, field: str, severity: Severity, message: str) -> pd.DataFrame:
-    """One issue for every row where `mask` is True (rows by position)."""
+def issues_where(
+    mask: pd.Series | np.ndarray, field: str, severity: Severity, message: str | list[str]
+) -> pd.DataFrame:
+    """One issue for every row where `mask` is True (rows by position); `message` is one text for
+    all of them, or one per such row."""
     rows = np.flatnonzero(np.asarray(mask, dtype=bool))
     return pd.DataFrame(
         {ROW: rows, "field": field, "severity": severity, "message": message, "check": ""},

@@ -143,3 +143,19 @@ def test_wage_differences_in_both_directions_are_not_netted() -> None:
 def test_trend_reads_the_summary_overpayment_back_from_the_findings(rows: tuple[str, ...]) -> None:
     result = _run(*rows)
     assert period_figures(result.findings)["overpayment_idr"] == result.summary.overpayment_idr
+
+
+PARTICIPANT_LIST = f"""
+kpj         | nik    | name         | birth_date | status
+18000000001 | {SITI} | SITI AMINAH  | 15-May-85  | AKTIF
+18000000002 | {BUDI} | BUDI SANTOSO | 03-Aug-90  | AKTIF
+"""
+
+
+def test_a_participant_list_carries_no_billing_and_leaves_no_negative_remainder() -> None:
+    s = run([table("payroll", PAYROLL)], [table("bpjs", PARTICIPANT_LIST)]).summary
+    assert s.billing_in_inputs is False
+    assert s.due_idr > 0  # the due amount is still known
+    assert s.money_lines["remainder"] == 0
+    billed = run([table("payroll", PAYROLL)], [table("bpjs", _bpjs(_row("18000000001", SITI)))]).summary
+    assert billed.billing_in_inputs is True

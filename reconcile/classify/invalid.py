@@ -1,4 +1,9 @@
-"""INVALID_ROW: a data row that cannot be used, with every reason found while reading it."""
+"""INVALID_ROW: a data row that cannot be used, or holds a value that cannot, with every reason found.
+
+A rejected row is out of the reconciliation. A row kept with an error (a payroll row whose wage could
+not be read: reconcile.normalize.finish) stays a worker on the payroll and gets its INVALID_ROW too,
+saying which checks are skipped. One finding per row either way.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +16,24 @@ from reconcile.model import SOURCE_COLUMNS, Side
 
 
 def invalid_rows(frame: pd.DataFrame, issues: pd.DataFrame, side: Side, lang: Lang) -> pd.DataFrame:
-    """One INVALID_ROW finding per rejected row of one side, its error messages as the detail."""
-    rejected = frame[frame["rejected"]]
+    """One INVALID_ROW finding per rejected row, or kept row with an error, of one side."""
     errors = issues[issues["severity"] == "error"].copy()
     errors["source_row"] = errors["source_row"].astype("int64")
     errors["source_sheet"] = errors["source_sheet"].fillna("").astype(str)
     reasons = errors.groupby(SOURCE_COLUMNS, sort=False)["message"].agg(lambda m: "; ".join(dict.fromkeys(m)))
     keys = pd.MultiIndex.from_arrays(
         [
-            rejected["source_file"].astype(str),
-            rejected["source_sheet"].fillna("").astype(str),
-            rejected["source_row"].astype("int64"),
+            frame["source_file"].astype(str),
+            frame["source_sheet"].fillna("").astype(str),
+            frame["source_row"].astype("int64"),
         ]
     )
-    found = reasons.reindex(keys).fillna(message("no_reason", lang))
-    detail = [message("invalid_row", lang, reasons=r) for r in found]
+    rejected = frame["rejected"].to_numpy(dtype=bool)
+    named = rejected | keys.isin(reasons.index)
+    found = reasons.reindex(keys[named]).fillna(message("no_reason", lang))
+    detail = [
+        message("invalid_row" if whole else "invalid_value", lang, reasons=r)
+        for whole, r in zip(rejected[named], found, strict=True)
+    ]
     column = "payroll_idx" if side == "payroll" else "bpjs_idx"
-    return core_frame(Category.INVALID_ROW, **{column: list(rejected.index), "detail": detail})
+    return core_frame(Category.INVALID_ROW, **{column: list(frame.index[named]), "detail": detail})

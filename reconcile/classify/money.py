@@ -17,8 +17,12 @@ def premium_mismatches(
     rule_names: str,
     tolerance: float,
     lang: Lang,
+    notes: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """BPJS rows in `rows` whose billed premium differs from the expected one by more than `tolerance`."""
+    """BPJS rows in `rows` whose billed premium differs from the expected one by more than `tolerance`.
+
+    `notes` (index like the BPJS rows) adds text to a row's detail, e.g. where its wage came from.
+    """
     b = billed.reindex(rows)
     e = expected.reindex(rows)
     diff = b.round() - e.round()
@@ -31,6 +35,7 @@ def premium_mismatches(
         difference_idr=list(diff[off]),
         detail=[
             message("premium_mismatch", lang, billed=rupiah(b[i]), expected=rupiah(e[i]), rules=rule_names)
+            + ("" if notes is None else str(notes.get(i, "")))
             for i in off
         ],
     )

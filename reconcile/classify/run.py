@@ -28,6 +28,7 @@ class Expectations:
     declared_wage: pd.Series  # what BPJS should record per payroll row (index like payroll)
     exposure: pd.Series  # unprotected benefit per payroll row if uninsured (index like payroll)
     scheme: str  # BPU | PU
+    premium_notes: pd.Series | None = None  # per BPJS row, text added to its premium detail (wage source)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,13 @@ def classify(
             ghosts,
             duplicate_participants(usable_b, group, live[usable_b.index], billed, lang),
             premium_mismatches(
-                checked, billed, expect.premium, expect.premium_rules, config.premium_tolerance_idr, lang
+                checked,
+                billed,
+                expect.premium,
+                expect.premium_rules,
+                config.premium_tolerance_idr,
+                lang,
+                notes=expect.premium_notes,
             ),
             wage_mismatches(
                 pairs,

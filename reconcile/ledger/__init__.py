@@ -8,7 +8,13 @@ Typical use in a period run: `ledger = Ledger.open(None, out_dir)`; `with_histor
 out_dir / ANNOTATIONS_NAME)` before writing the reports; `record_result(...)` after.
 """
 
-from reconcile.ledger.annotations import add_annotation, current_notes, import_annotations
+from reconcile.ledger.annotations import (
+    add_annotation,
+    check_finding_id,
+    current_notes,
+    existing_ledger,
+    import_annotations,
+)
 from reconcile.ledger.decision import Decision, decide
 from reconcile.ledger.digest import (
     RunDigests,
@@ -40,8 +46,10 @@ __all__ = [
     "RunStatus",
     "add_annotation",
     "apply_history",
+    "check_finding_id",
     "current_notes",
     "decide",
+    "existing_ledger",
     "file_sha256",
     "find_periods",
     "incomplete_periods",

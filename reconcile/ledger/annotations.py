@@ -2,6 +2,8 @@
 
 Annotations are appended, never edited; a finding's current note is its latest one, and an empty
 note withdraws the explanation. Because finding_id is stable across periods, a note carries over.
+`recon explain` only notes findings its ledger has recorded (`existing_ledger`, `check_finding_id`);
+a note for a finding not yet seen goes in the folder's annotations.csv.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from reconcile.errors import InputError
+from reconcile.ledger.location import ledger_path
 from reconcile.ledger.store import Ledger
 
 FROM_FILE = "annotations.csv"
@@ -36,6 +39,57 @@ def add_annotation(
             "INSERT INTO annotations (finding_id, note, explained_by, at) VALUES (?, ?, ?, ?)",
             (finding_id, note.strip(), explained_by, at or _now()),
         )
+
+
+def existing_ledger(location: str | Path | None, out_dir: str | Path | None) -> Ledger:
+    """The ledger at `location` (default `<out_dir>/recon-ledger.sqlite`) holding at least one run;
+    InputError naming the folder and the file expected otherwise (nothing is created)."""
+    path = ledger_path(location, out_dir)
+    where = f"--out {out_dir}" if location is None or str(location) == "" else f"--ledger {location}"
+    if not path.is_file():
+        raise InputError(
+            f"explain: {where}: expected a run ledger {path} (written by `recon run`), found none;"
+            " run the period first, or give the report folder of an earlier run"
+        )
+    ledger = Ledger.open(location, out_dir)
+    if ledger.runs().empty:
+        raise InputError(
+            f"explain: {where}: expected a run ledger with the runs of `recon run`, found {path}"
+            " without any run; give the report folder of an earlier run"
+        )
+    return ledger
+
+
+MAX_SUGGESTIONS = 5
+
+
+def check_finding_id(ledger: Ledger, finding_id: str, *, withdrawing: bool = False) -> None:
+    """InputError unless `finding_id` is a finding of the ledger, naming the findings it is a prefix
+    of, if any. Withdrawing (`--clear`) a note is also allowed for an id that has a note."""
+    finding_id = finding_id.strip()
+    if not finding_id or _is_known(ledger, finding_id, withdrawing):
+        return
+    similar = ledger.query(
+        "SELECT DISTINCT finding_id FROM findings WHERE substr(finding_id, 1, ?) = ? ORDER BY finding_id"
+        f" LIMIT {MAX_SUGGESTIONS + 1}",
+        (len(finding_id), finding_id),
+    )["finding_id"].tolist()
+    hint = "; no finding_id starts with it"
+    if len(similar) == 1:
+        hint = f"; did you mean {similar[0]} (the one finding_id that starts with it)?"
+    elif similar:
+        more = ", ..." if len(similar) > MAX_SUGGESTIONS else ""
+        hint = f"; finding_ids starting with it: {', '.join(similar[:MAX_SUGGESTIONS])}{more}"
+    raise InputError(
+        f"explain: expected a finding_id of the ledger (the finding_id column of exceptions.csv),"
+        f" found {finding_id!r}, which is not in it{hint}",
+        path=str(ledger.path),
+    )
+
+
+def _is_known(ledger: Ledger, finding_id: str, withdrawing: bool) -> bool:
+    found = ledger.query("SELECT 1 FROM findings WHERE finding_id = ? LIMIT 1", (finding_id,))
+    return bool(len(found)) or (withdrawing and finding_id in current_notes(ledger))
 
 
 def current_notes(ledger: Ledger) -> dict[str, str]:

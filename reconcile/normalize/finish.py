@@ -1,4 +1,8 @@
-"""The last step for both sides: validate, set the validity flags, reject rows with an error."""
+"""The last step for both sides: validate, set the validity flags, reject rows with an error.
+
+An error on a `value_fields` field (the payroll wage) does not reject the row: the person stays in
+the reconciliation, the value is blanked so no check uses it, and the error still becomes INVALID_ROW.
+"""
 
 from __future__ import annotations
 
@@ -21,9 +25,11 @@ def finish(
     *,
     columns: list[str],
     index: pd.Index,
+    value_fields: frozenset[str] = frozenset(),
 ) -> tuple[Normalised, pd.DataFrame]:
     """Validate `typed` (positional index), add nik_valid / kpj_valid / rejected, attach references.
 
+    Errors on `value_fields` blank those columns on their row instead of rejecting it.
     Returns the Normalised result (frame with `columns`, re-indexed to `index`) and the positional
     schema issues, which a caller may need (e.g. to blank values the schema refused).
     """
@@ -34,12 +40,24 @@ def finish(
     no_identity = ~typed["nik_valid"] & ~typed["kpj_valid"] & ~has_person
     parts = [*parts, found, no_identity_issues(typed, no_identity)]
     all_issues = concat_parts(parts)
-    errors = all_issues.loc[all_issues["severity"] == ERROR, ROW].to_numpy(dtype=np.int64)
-    rejected = np.zeros(len(typed), dtype=bool)
-    rejected[errors] = True
-    typed["rejected"] = rejected
+    is_error = all_issues["severity"] == ERROR
+    on_value = all_issues["field"].isin(value_fields)
+    typed["rejected"] = _rows(all_issues.loc[is_error & ~on_value, ROW], len(typed))
+    _blank(typed, _rows(all_issues.loc[is_error & on_value, ROW], len(typed)), value_fields)
     frame = typed[columns].set_axis(index, axis=0)
     return Normalised(frame=frame, issues=with_sources(typed, [all_issues])), found
+
+
+def _rows(positions: pd.Series, n: int) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[positions.to_numpy(dtype=np.int64)] = True
+    return mask
+
+
+def _blank(typed: pd.DataFrame, rows: np.ndarray, fields: frozenset[str]) -> None:
+    """The unusable values become NaN: no check may read a half-understood wage."""
+    for column in sorted(fields & set(typed.columns)):
+        typed[column] = typed[column].where(~rows)
 
 
 def _failed(found: pd.DataFrame, checks: tuple[str, ...], n: int) -> np.ndarray:

@@ -1,4 +1,8 @@
-"""Payroll InputTable -> typed payroll frame (PAYROLL_COLUMNS) plus issues."""
+"""Payroll InputTable -> typed payroll frame (PAYROLL_COLUMNS) plus issues.
+
+A row whose wage cannot be read keeps its place (its identity counts for coverage, duplicates and
+pairing) with the wage blanked; the wage error still makes it an INVALID_ROW finding.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from reconcile.model import PAYROLL_COLUMNS, InputTable, Normalised
 from reconcile.normalize.columns import raw_column, source_columns
 from reconcile.normalize.finish import finish
 from reconcile.normalize.identity import identity_columns
-from reconcile.normalize.wages import wage_columns
+from reconcile.normalize.wages import WAGE_FIELDS, wage_columns
 from reconcile.values import parse_texts
 from schemas.payroll import PayrollSchema
 
@@ -36,6 +40,11 @@ def prepare_payroll(table: InputTable, *, today: dt.date | None = None) -> Norma
         index=raw.index,
     )
     result, _ = finish(
-        typed, PayrollSchema, [*issues, *wage_issues], columns=PAYROLL_COLUMNS, index=table.frame.index
+        typed,
+        PayrollSchema,
+        [*issues, *wage_issues],
+        columns=PAYROLL_COLUMNS,
+        index=table.frame.index,
+        value_fields=WAGE_FIELDS,
     )
     return result

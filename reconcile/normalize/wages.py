@@ -1,4 +1,9 @@
-"""The payroll monthly wage: the wage column, else daily wage x days worked (x 25 when days are blank)."""
+"""The payroll monthly wage: the wage column, else daily wage x days worked (x 25 when days are blank).
+
+The wage is basic wage + fixed allowances (DOMAIN.md). The header reader takes a total column
+("Jumlah Gaji") when there is one; it keeps an allowance column ("Tunjangan") only beside a basic
+wage ("Gaji Pokok"), and then the two are added here, with a warning saying so.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,9 @@ from reconcile.values import UnreadableValue, parse_amount
 from reconcile.values.unique import map_unique, spread
 from schemas.issues import ERROR, WARNING, issues_where
 
+#: Fields whose unreadable value costs the row its wage, not its place on the payroll.
+WAGE_FIELDS = frozenset({"monthly_wage", "allowance", "daily_wage", "days_worked"})
+
 #: A daily-paid worker's monthly wage is the daily wage x 25 (DOMAIN.md).
 ASSUMED_DAYS = 25
 _DAYS_UNIT = re.compile(r"\s*(?:hari|hr|hk)\.?\s*$", re.IGNORECASE)
@@ -20,7 +28,12 @@ _DAYS_UNIT = re.compile(r"\s*(?:hari|hr|hk)\.?\s*$", re.IGNORECASE)
 
 def wage_columns(raw: pd.DataFrame) -> tuple[dict[str, pd.Series], list[pd.DataFrame]]:
     """monthly_wage, daily_wage, days_worked (float64), and the issues found."""
-    monthly, monthly_bad, monthly_issue = amount_column(raw, "monthly_wage", ERROR)
+    basic, basic_bad, monthly_issue = amount_column(raw, "monthly_wage", ERROR)
+    allowance, allowance_bad, allowance_issue = amount_column(raw, "allowance", ERROR)
+    summed = basic.notna() & allowance.notna()
+    monthly = basic.where(~summed, basic + allowance)
+    monthly_bad = basic_bad | allowance_bad
+    monthly = monthly.where(~monthly_bad)
     daily, daily_bad, daily_issue = amount_column(raw, "daily_wage", ERROR)
     days, days_bad = _days(raw_column(raw, "days_worked"))
 
@@ -34,6 +47,8 @@ def wage_columns(raw: pd.DataFrame) -> tuple[dict[str, pd.Series], list[pd.DataF
 
     issues = [
         monthly_issue,
+        allowance_issue,
+        issues_where(summed, "monthly_wage", WARNING, _SUMMED),
         daily_issue,
         issues_where(
             days_needed, "days_worked", ERROR, f"{_DAYS_UNREADABLE}; upah sebulan tak dapat dihitung"
@@ -51,6 +66,7 @@ def wage_columns(raw: pd.DataFrame) -> tuple[dict[str, pd.Series], list[pd.DataF
     return columns, issues
 
 
+_SUMMED = "Tidak ada kolom jumlah gaji/upah; upah sebulan dihitung gaji pokok + tunjangan"
 _DAYS_UNREADABLE = "Hari kerja tidak terbaca; diharapkan angka seperti 22"
 
 

@@ -65,7 +65,7 @@ def _marker(attrs: bytes, body: bytes) -> str | None:
     if formula is None or value_text:
         return None
     text = html.unescape((formula.group(1) or b"").decode("utf-8", "replace")).strip()
-    return f"={text}"[:MAX_TEXT] if text else "=(formula without a value)"
+    return f"={text}"[:MAX_TEXT] if text else "=(rumus tanpa teks)"
 
 
 def _chunks(stream) -> Iterator[bytes]:  # type: ignore[no-untyped-def]

@@ -4,6 +4,10 @@ A two-row header has a merged parent ("IURAN", "TEMPAT/TGL LAHIR") over sub-head
 "TGL LAHIR"). Calamine gives a merged value at its top-left cell only, so a parent is carried right
 over the columns that have a sub-header and no parent text of their own. Each column then tries
 parent + child text, the child alone, and (when it has no child) the parent alone.
+
+When several columns name one field, the alias with the lowest priority (column_aliases.csv) wins,
+then the leftmost: "JUMLAH GAJI" is the wage, not "GAJI POKOK" to its left. An allowance column
+("TUNJANGAN") is kept only beside a basic wage (priority BASIC_WAGE_PRIORITY), to be added to it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,9 @@ from reconcile.readers.grid import Row, cell, is_empty
 
 #: The header may sit anywhere in the first 30 rows (CONTRACT.md).
 HEADER_SEARCH_ROWS = 30
+
+#: The priority column_aliases.csv gives a basic wage ("Gaji Pokok"): only a wage without allowances.
+BASIC_WAGE_PRIORITY = 3
 
 
 @dataclass(frozen=True)
@@ -47,14 +54,43 @@ def _text(value: object) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 
 
+@dataclass
+class _Choice:
+    """The column chosen so far for one field, and whether its text used the parent / child row."""
+
+    priority: int
+    column: int
+    text: str
+    uses_parent: bool = False
+    uses_child: bool = True
+
+
+def _improves(chosen: dict[str, _Choice], field: str, choice: _Choice) -> bool:
+    """Whether `choice` is the first column for `field`, or names it more strongly (lower priority)."""
+    return field not in chosen or choice.priority < chosen[field].priority
+
+
+def _without_unused_allowance(chosen: dict[str, _Choice]) -> dict[str, _Choice]:
+    """An allowance counts only beside a basic wage; beside a total wage it is already in the total."""
+    wage = chosen.get("monthly_wage")
+    if "allowance" in chosen and (wage is None or wage.priority != BASIC_WAGE_PRIORITY):
+        return {f: c for f, c in chosen.items() if f != "allowance"}
+    return chosen
+
+
+def _match(i: int, height: int, chosen: dict[str, _Choice]) -> HeaderMatch:
+    columns = {f: c.column for f, c in chosen.items()}
+    return HeaderMatch(i, height, columns, {f: c.text for f, c in chosen.items()})
+
+
 def _single(rows: list[Row], i: int, table: AliasTable) -> HeaderMatch:
-    columns: dict[str, int] = {}
-    texts: dict[str, str] = {}
+    chosen: dict[str, _Choice] = {}
     for c, value in enumerate(rows[i]):
         found = table.field_for(value)
-        if found and found not in columns:
-            columns[found], texts[found] = c, _text(value)
-    return HeaderMatch(i, 1, columns, texts)
+        choice = _Choice(table.priority(value), c, _text(value))
+        if found and _improves(chosen, found, choice):
+            chosen[found] = choice
+    return _match(i, 1, _without_unused_allowance(chosen))
 
 
 def _two_row_cells(parent_row: Row, child_row: Row) -> Iterator[tuple[int, str, str]]:
@@ -73,23 +109,23 @@ def _two_row_cells(parent_row: Row, child_row: Row) -> Iterator[tuple[int, str, 
 
 def _double(rows: list[Row], i: int, table: AliasTable) -> HeaderMatch | None:
     """The pair (i, i+1) as parent and child rows; None unless both rows name a field."""
-    columns: dict[str, int] = {}
-    texts: dict[str, str] = {}
-    from_parent = from_child = False
+    chosen: dict[str, _Choice] = {}
     for c, parent, child in _two_row_cells(rows[i], rows[i + 1]):
         tries = [(f"{parent} {child}", True, True), (child, False, True)] if child else []
         if parent and not child:
             tries.append((parent, True, False))
         for text, uses_parent, uses_child in tries:
             found = table.field_for(text)
-            if found and found not in columns:
-                columns[found], texts[found] = c, text
-                from_parent |= uses_parent
-                from_child |= uses_child
+            choice = _Choice(table.priority(text), c, text, uses_parent, uses_child)
+            if found and _improves(chosen, found, choice):
+                chosen[found] = choice
                 break
+    chosen = _without_unused_allowance(chosen)
+    from_parent = any(c.uses_parent for c in chosen.values())
+    from_child = any(c.uses_child for c in chosen.values())
     if not (from_parent and from_child):
         return None
-    return HeaderMatch(i, 2, columns, texts)
+    return _match(i, 2, chosen)
 
 
 def find_header(rows: list[Row], table: AliasTable) -> HeaderMatch | None:

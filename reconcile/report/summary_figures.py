@@ -4,6 +4,8 @@ The overpayment is shown with its four lines under it (for nobody on the payroll
 memberships, double billing, premiums billed above the rules), then what was billed below the
 rules, then any remainder, so that billed − due = overpayment − billed below + remainder can be
 checked on the page. Every line comes from reconcile.summary; nothing is computed here.
+When no BPJS input carries billing (a participant list), "billed" says so in words and the lines
+that depend on it (billed − due, the overpayment and its parts) are left out; "due" stays.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from reconcile.report.values import as_float, as_int
 from reconcile.result import Summary
 from reconcile.summary import OVERPAYMENT_LINES
 
+TEXT_FORMAT = "@"
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -27,12 +31,12 @@ class Figure:
     value: Any
     number_format: str
     part: bool = False  # a line of the figure above it: indented, not bold
+    text: str = ""  # a label key shown instead of `value` (e.g. billing missing from the inputs)
 
 
 def key_figures(s: Summary) -> list[Figure]:
     """The key figures in reading order; the remainder only when there is one."""
     rupiah, count = styles.RUPIAH, styles.RUPIAH
-    lines = s.money_lines
     figures = [
         Figure("fig.workers_on_payroll", s.workers_on_payroll, count),
         Figure("fig.insured", s.insured, count),
@@ -40,6 +44,20 @@ def key_figures(s: Summary) -> list[Figure]:
         Figure("fig.uninsured", s.uninsured, count),
         *([Figure("fig.undecided", s.undecided, count)] if s.undecided else []),
         Figure("fig.exposure", as_int(s.exposure_idr), rupiah),
+    ]
+    if not s.billing_in_inputs:
+        return [
+            *figures,
+            Figure("fig.billed", None, TEXT_FORMAT, text="fig.billed.missing"),
+            Figure("fig.due", as_int(s.due_idr), rupiah),
+        ]
+    return figures + _money_figures(s)
+
+
+def _money_figures(s: Summary) -> list[Figure]:
+    """Billed, due, billed − due and its lines: the overpayment, billed below the rules, any remainder."""
+    rupiah, lines = styles.RUPIAH, s.money_lines
+    figures = [
         Figure("fig.billed", as_int(s.billed_idr), rupiah),
         Figure("fig.due", as_int(s.due_idr), rupiah),
         Figure("fig.billed_minus_due", as_int(s.billed_idr - s.due_idr), rupiah),
@@ -64,7 +82,7 @@ def write_key_figures(grid: LayoutGrid, s: Summary, L: Labels) -> None:
                     L(figure.key), alignment=styles.INDENT if figure.part else None, border=styles.GRID
                 ),
                 grid.cell(
-                    figure.value,
+                    L(figure.text) if figure.text else figure.value,
                     number_format=figure.number_format,
                     font=None if figure.part else styles.BOLD,
                     border=styles.GRID,

@@ -138,6 +138,29 @@ def test_row_without_usable_identity_is_rejected_with_its_reason() -> None:
     assert (payroll_input.paired, payroll_input.rejected) == (3, 1)
 
 
+def test_worker_with_an_unreadable_wage_stays_on_the_payroll_with_one_invalid_row() -> None:
+    payroll = (
+        PAYROLL.replace("1.850.000", "=E4*F4").replace("2000000", "lihat lampiran")
+        + " | Pekerja Tanpa Data |  | dua juta\n"
+    )
+    result = run([table("payroll", payroll)], [table("bpjs", BPJS)])
+    # Budi and Ani are still paired and covered: no NOT_ON_PAYROLL for their BPJS records.
+    assert flat(result) == [
+        ("INVALID_ROW", "payroll", 3),
+        ("INVALID_ROW", "payroll", 4),
+        ("INVALID_ROW", "payroll", 5),
+    ]
+    details = result.findings["detail"].tolist()
+    assert details[0].startswith(
+        "Nilai tidak dapat digunakan: Upah tidak terbaca: rumus tanpa nilai tersimpan: =E4*F4"
+    )
+    assert details[2].startswith("Baris tidak dapat digunakan")
+    assert result.summary.insured == 3
+    payroll_input = next(i for i in result.inputs if i.kind == "payroll")
+    assert (payroll_input.paired, payroll_input.rejected) == (3, 1)
+    assert result.balanced
+
+
 def test_unreadable_bpjs_amount_rejects_the_row() -> None:
     bpjs = BPJS.replace(
         "ANI LESTARI  | 21-Jan-79  | AKTIF  | 1000000       | 10000 | 6800 | 16800",

@@ -182,3 +182,33 @@ def test_an_input_error_inside_the_reconcile_task_comes_back_as_a_value(
     value = period_flow.reconcile_task.fn([], "2014-06", None, None, None, "run", "id")  # type: ignore[arg-type]
 
     assert isinstance(value, InputError) and "rules_benefits.csv" in str(value)
+
+
+def _participant_list_of(detail: Path, path: Path) -> None:
+    """The participant list (daftar peserta) of a contribution detail: its columns up to STATUS."""
+    book = openpyxl.load_workbook(detail)
+    sheet = book.worksheets[0]
+    header = next(r for r in sheet.iter_rows() if any(c.value == "STATUS" for c in r))
+    status = next(c.column for c in header if c.value == "STATUS")
+    sheet.delete_cols(status + 1, sheet.max_column - status)
+    book.save(path)
+
+
+def test_the_participant_list_beside_the_contribution_detail_is_refused_or_left_out(
+    tmp_path: Path, plain_counts: dict[str, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _sample_copy(tmp_path)
+    _participant_list_of(data / "bpjs" / "rincian_iuran_201802.xlsx", data / "bpjs" / "daftar_peserta.xlsx")
+    out = tmp_path / "out"
+
+    assert run_cli(data, out) == 2
+    err = capsys.readouterr().err
+    assert "bpjs/daftar_peserta.xlsx: berkas ini daftar peserta BPJS" in err
+    assert "rincian_iuran_201802.xlsx adalah rincian iuran" in err and "KPJ dan" in err
+    assert not out.exists()
+
+    assert run_cli(data, out, "--allow-partial") == 0
+    manifest = _manifest(out)
+    assert manifest["counts"] == plain_counts  # no DUPLICATE_PARTICIPANT for everyone
+    assert [Path(e["path"]).name for e in manifest["excluded_inputs"]] == ["daftar_peserta.xlsx"]
+    assert "rincian_iuran_201802.xlsx" in manifest["excluded_inputs"][0]["consequence"]

@@ -64,7 +64,9 @@ def test_the_commands_parse_and_dispatch_ignores_other_commands() -> None:
 @needs_flow
 def test_explain_records_a_note_in_the_folders_ledger(tmp_path: Path) -> None:
     from reconcile.ledger import Ledger, current_notes
+    from tests.ledger.frames import findings, record
 
+    record(Ledger.open(None, tmp_path), "2018-01", findings(("abc123", "UNREGISTERED")))
     assert dispatch(_parse("explain", "abc123", "--note", "alih status PPPK", "--out", str(tmp_path))) == 0
     assert current_notes(Ledger.open(None, tmp_path)) == {"abc123": "alih status PPPK"}
     assert dispatch(_parse("explain", "abc123", "--clear", "--out", str(tmp_path))) == 0

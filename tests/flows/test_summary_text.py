@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from flows.summary_text import summary_lines
+from reconcile.messages import rupiah_amount
 from tests.builders import nik, run, table
 
 SITI = nik(15, 5, 85, female=True, serial=1)
@@ -43,4 +46,34 @@ def test_wage_mismatch_is_shown_per_direction() -> None:
     assert lines[at].endswith("800.000")  # 300,000 + 500,000 without sign, not −200,000
     assert lines[at + 1].strip() == (
         "below what it should be Rp500.000 (rows: 1), above what it should be Rp300.000 (rows: 1)"
+    )
+
+
+PARTICIPANT_LIST = f"""
+kpj         | nik    | name         | birth_date | status
+18000000001 | {SITI} | SITI AMINAH  | 15-May-85  | AKTIF
+18000000002 | {BUDI} | BUDI SANTOSO | 03-Aug-90  | AKTIF
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("id", "Iuran ditagih: tagihan tidak ada di input BPJS (daftar peserta tanpa kolom iuran); "),
+        ("en", "Billed: no billing in the BPJS inputs (a participant list without contribution columns); "),
+    ],
+)
+def test_a_participant_list_says_the_billing_is_missing_instead_of_a_negative_remainder(
+    lang: str, expected: str
+) -> None:
+    lines = summary_lines(run([table("payroll", PAYROLL)], [table("bpjs", PARTICIPANT_LIST)]), lang)
+    money = next(line for line in lines if line.startswith(expected.split(":")[0]))
+    assert money.startswith(expected) and "Rp-" not in money and "sisa" not in money
+
+
+def test_negative_rupiah_put_the_sign_before_the_symbol() -> None:
+    assert (rupiah_amount(-134400), rupiah_amount(134400), rupiah_amount(0)) == (
+        "-Rp134.400",
+        "Rp134.400",
+        "Rp0",
     )

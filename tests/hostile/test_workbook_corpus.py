@@ -202,11 +202,12 @@ def test_error_cells_and_formulas_without_values_keep_their_text(tmp_path: Path)
     prepared = prepare(table).prepared
     issues = prepared.issues.set_index("source_row")
     # an unreadable NIK leaves the row to the name + birth-date tier, with a warning saying why;
-    # an unreadable wage makes the row INVALID_ROW
+    # an unreadable wage is an error (INVALID_ROW) that keeps the worker on the payroll, wage blanked
     assert issues.loc[2, "field"] == "nik" and issues.loc[2, "severity"] == "warning"
     assert issues.loc[4, "field"] == "nik" and issues.loc[4, "severity"] == "warning"
     assert issues.loc[3, "field"] == "monthly_wage" and issues.loc[3, "severity"] == "error"
-    assert prepared.frame["rejected"].tolist() == [False, True, False, False]
+    assert "rumus tanpa nilai tersimpan" in issues.loc[3, "message"]
+    assert prepared.frame["rejected"].tolist() == [False, False, False, False]
 
 
 def test_control_characters_and_over_long_strings_are_read(tmp_path: Path) -> None:

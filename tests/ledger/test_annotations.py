@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from reconcile.errors import InputError
-from reconcile.ledger import Ledger, add_annotation, apply_history, current_notes, import_annotations
+from reconcile.ledger import (
+    LEDGER_NAME,
+    Ledger,
+    add_annotation,
+    apply_history,
+    check_finding_id,
+    current_notes,
+    existing_ledger,
+    import_annotations,
+)
 from tests.ledger.frames import findings, record
 
 
@@ -57,3 +66,33 @@ def test_an_annotations_file_without_its_columns_names_what_was_expected(tmp_pat
     csv.write_text("id,text\na,b\n", encoding="utf-8")
     with pytest.raises(InputError, match="expected columns finding_id,note, found id,text"):
         import_annotations(Ledger.open(None, tmp_path), csv)
+
+
+def test_explain_needs_an_existing_ledger_and_names_the_file_expected(tmp_path: Path) -> None:
+    folder = tmp_path / "tidak_ada"
+    with pytest.raises(InputError, match=f"--out {folder}: expected a run ledger {folder / LEDGER_NAME}"):
+        existing_ledger(None, folder)
+    assert not folder.exists()  # nothing created in a mistyped folder
+    Ledger.open(None, tmp_path)  # a ledger without any run (e.g. created by mistake) is not one either
+    with pytest.raises(InputError, match=f"found {tmp_path / LEDGER_NAME} without any run"):
+        existing_ledger(None, tmp_path)
+    record(Ledger.open(None, tmp_path), "2018-01", findings(("a", "UNREGISTERED")))
+    assert existing_ledger(None, tmp_path).path == tmp_path / LEDGER_NAME
+
+
+def test_explain_accepts_only_finding_ids_of_the_ledger(tmp_path: Path) -> None:
+    ledger = Ledger.open(None, tmp_path)
+    record(ledger, "2018-01", findings(("401d880980b9862e", "UNREGISTERED"), ("40aa", "UNREGISTERED")))
+    check_finding_id(ledger, "401d880980b9862e")
+    with pytest.raises(
+        InputError, match="found 'ffffffffffffffff', which is not in it; no finding_id starts"
+    ):
+        check_finding_id(ledger, "ffffffffffffffff")
+    with pytest.raises(InputError, match="did you mean 401d880980b9862e"):
+        check_finding_id(ledger, "401d88")
+    with pytest.raises(InputError, match="finding_ids starting with it: 401d880980b9862e, 40aa$"):
+        check_finding_id(ledger, "40")
+    add_annotation(ledger, "z", "PPPK", "annotations.csv")  # a note for a finding never recorded:
+    with pytest.raises(InputError, match="found 'z'"):  # not a finding to explain,
+        check_finding_id(ledger, "z")
+    check_finding_id(ledger, "z", withdrawing=True)  # but its note can be withdrawn

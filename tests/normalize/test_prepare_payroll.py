@@ -91,12 +91,18 @@ def test_columns_dtypes_and_index(today):
         # NIK and birth date disagree: still valid, warned
         ({"nik": NIK, "birth_date": "13-05-1985", "monthly_wage": 1}, False, [("nik", "warning")]),
         ({"nik": NIK_WOMAN, "birth_date": "12-05-1985", "monthly_wage": 1}, False, []),
-        # wages
-        ({"nik": NIK, "monthly_wage": "dua juta"}, True, [("monthly_wage", "error")]),
-        ({"nik": NIK, "monthly_wage": "(2.000.000)"}, True, [("monthly_wage", "error")]),
+        # wages: an unusable wage is an error, but the worker stays on the payroll
+        ({"nik": NIK, "monthly_wage": "dua juta"}, False, [("monthly_wage", "error")]),
+        ({"nik": NIK, "monthly_wage": "(2.000.000)"}, False, [("monthly_wage", "error")]),
         ({"nik": NIK, "monthly_wage": "-"}, False, [("monthly_wage", "warning")]),
         ({"nik": NIK, "daily_wage": "80.000"}, False, [("days_worked", "warning")]),
-        ({"nik": NIK, "daily_wage": "80.000", "days_worked": "banyak"}, True, [("days_worked", "error")]),
+        ({"nik": NIK, "daily_wage": "80.000", "days_worked": "banyak"}, False, [("days_worked", "error")]),
+        # no identity and an unreadable wage: rejected for the identity
+        (
+            {"name": "SITI", "monthly_wage": "dua juta"},
+            True,
+            [("monthly_wage", "error"), ("identity", "error")],
+        ),
         ({"nik": NIK, "monthly_wage": 1, "days_worked": "banyak"}, False, [("days_worked", "warning")]),
         # dates
         ({"nik": NIK, "birth_date": "31-02-1985", "monthly_wage": 1}, False, [("birth_date", "warning")]),

@@ -138,3 +138,18 @@ def test_employer_line_leaves_out_what_the_bpjs_titles_do_not_state() -> None:
         employer_text({"npp": "18012345", "name": "PEMPROV LAMPUNG"}, L) == "NPP 18012345 · PEMPROV LAMPUNG"
     )
     assert employer_text({}, L) == "-"
+
+
+def test_a_participant_list_shows_billing_missing_not_zero_and_a_negative_difference(write) -> None:
+    participants = f"""
+kpj         | nik    | name         | birth_date | status
+18000000001 | {SITI} | SITI AMINAH  | 15-May-85  | AKTIF
+18000000002 | {BUDI} | BUDI SANTOSO | 03-Aug-90  | AKTIF
+"""
+    result = run([table("payroll", PAYROLL)], [table("bpjs", participants)])
+    rows = _summary(write(result).xlsx)
+    L = load_labels("id")
+    assert rows[L("fig.billed")][1] == "tagihan tidak ada di input BPJS (daftar peserta tanpa kolom iuran)"
+    assert rows[L("fig.due")][1] == result.summary.due_idr > 0
+    for key in ("fig.billed_minus_due", "fig.overpayment_month", "fig.remainder", "fig.under_billed"):
+        assert L(key) not in rows
