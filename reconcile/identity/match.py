@@ -22,6 +22,7 @@ two different BPJS rows is not guessed and stays free.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -194,7 +195,8 @@ def match_identities(payroll: pd.DataFrame, bpjs: pd.DataFrame, config: ReconCon
     everyone = np.ones(len(p), dtype=bool)
     state.repeat_tier(r.KPJ, same_kpj, not_another_person, everyone, exact=True)
     state.repeat_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, both_agree, everyone, exact=False)
-    state.repeat_tier(r.NAME_BIRTH_DATE, birth_date_candidates, name_pairs, ~p.nik_valid, exact=False)
+    same_day_and_letter = partial(birth_date_candidates, large_block_pairs=0)
+    state.repeat_tier(r.NAME_BIRTH_DATE, same_day_and_letter, name_pairs, ~p.nik_valid, exact=False)
 
     pairs = _labelled(state.pairs, p, b)
     conflicts = _labelled(state.conflicts, p, b)
