@@ -81,21 +81,30 @@ _KEY_STRENGTH = {"N": 0, "K": 1, "B": 2}
 
 
 def _joined_by_pairing(key: pd.Series, pairs: pd.DataFrame) -> pd.Series:
-    """`key`, with every row paired to the same BPJS row given one key: the strongest of theirs."""
+    """`key`, with every row paired to the same BPJS row given one key: the strongest of theirs.
+
+    Only the few persons joined to another are looked at; every other row keeps its key as it is.
+    """
     code, keys = pd.factorize(key)
     row = key.index.get_indexer(pairs["payroll_idx"])
-    linked = pd.DataFrame({"person": code[row[row >= 0]], "bpjs": pairs["bpjs_idx"].to_numpy()[row >= 0]})
+    known = row >= 0
+    linked = pd.DataFrame({"person": code[row[known]], "bpjs": pairs["bpjs_idx"].to_numpy()[known]})
     linked = linked[linked["person"] >= 0].drop_duplicates()
     first = linked.groupby("bpjs", sort=False)["person"].transform("first").to_numpy()
     component = component_labels(len(keys), first, linked["person"].to_numpy())
-    strength = np.array([_KEY_STRENGTH.get(k[:1], 3) for k in keys], dtype=np.int64)
+    joined = np.flatnonzero(np.bincount(component)[component] > 1)  # persons sharing a component
+    if not len(joined):
+        return key
+    strength = np.array([_KEY_STRENGTH.get(str(k)[:1], 3) for k in keys.take(joined)], dtype=np.int64)
     # Per component, the person with the strongest key (then the first seen) speaks for it.
-    order = strength * len(keys) + np.arange(len(keys))
-    best = np.full(component.max() + 1 if len(keys) else 0, np.iinfo(np.int64).max)
-    np.minimum.at(best, component, order)
-    chosen = keys.to_numpy()[best % max(len(keys), 1)]
-    joined = np.where(code >= 0, chosen[component[np.maximum(code, 0)]], key.to_numpy(dtype=object))
-    return pd.Series(joined, index=key.index, name=key.name).astype("string")
+    best = np.full(component.max() + 1, np.iinfo(np.int64).max)
+    np.minimum.at(best, component[joined], strength * len(keys) + joined)
+    speaker = np.arange(len(keys))
+    speaker[joined] = best[component[joined]] % len(keys)
+    moved = np.flatnonzero((code >= 0) & (speaker[np.maximum(code, 0)] != code))
+    out = key.copy()
+    out.iloc[moved] = keys.take(speaker[code[moved]]).to_numpy()
+    return out
 
 
 def _another_person(bpjs: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
