@@ -19,10 +19,12 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.cache_policies import NO_CACHE
 
 import flows.settings  # noqa: F401  (Prefect defaults before prefect is imported)
+from flows.period_outcome import as_lang
 from flows.summary_text import summary_markdown
 from reconcile.categories import CATEGORY_ORDER
 from reconcile.config import ReconConfig
 from reconcile.errors import InputError, ReconError
+from reconcile.input_set import decide_inputs
 from reconcile.ledger import (
     ANNOTATIONS_NAME,
     Ledger,
@@ -36,12 +38,7 @@ from reconcile.ledger import (
 from reconcile.ledger.record import now
 from reconcile.pipeline import PreparedInput, prepare, reconcile
 from reconcile.readers import read_input
-from reconcile.readers.bpjs_documents import explain_left_out, left_out_reads, lists_beside_details
 from reconcile.readers.discover import find_inputs
-from reconcile.readers.partial import excluded_inputs, missing_sides, partial_notices
-from reconcile.readers.period_check import PeriodMismatch, period_mismatches
-from reconcile.readers.same_content import SameContent, same_content
-from reconcile.readers.sheet_notices import sheet_notices
 from reconcile.report import write_outputs
 from reconcile.result import ReconResult
 from reconcile.rules import Policy, RuleBook
@@ -147,33 +144,28 @@ def reconcile_period(
     except ReconError as e:
         return RunOutcome(errors=(str(e),))
     files, read = _read_all(payroll, participants, period)
-    copies = same_content(files, read)
-    prepared = [r for r in read if isinstance(r, PreparedInput) and r.path not in {c.path for c in copies}]
-    lists = lists_beside_details(prepared)  # the participant list beside the contribution detail
-    read = left_out_reads(files, read, lists, lang)  # type: ignore[arg-type]
-    prepared = [r for r in prepared if r.path not in {x.path for x in lists}]
-    mismatches = period_mismatches(prepared, period)
-    refusals = _refusals(files, read, copies, mismatches, period, allow_partial, accept_period_mismatch)
-    if refusals:
-        logger.warning("%d unusable input(s); no report written", len(refusals))
-        return RunOutcome(errors=refusals)
-    excluded = explain_left_out(excluded_inputs(files, read), lists)
-    extra, notices = partial_notices(excluded, mismatches, period)
-    if copies:
-        extra["duplicate_inputs"] = [c.entry() for c in copies]
-    left_out = [c.notice(lang) for c in copies]  # type: ignore[arg-type]
-    sheets = sheet_notices(prepared, period, lang)  # type: ignore[arg-type]
-    notices = (*notices, *left_out, *sheets)
-    for notice in notices:
+    inputs = decide_inputs(
+        files,
+        read,
+        period,
+        as_lang(lang),
+        allow_partial=allow_partial,
+        accept_period_mismatch=accept_period_mismatch,
+    )
+    if inputs.refusals:
+        logger.warning("%d unusable input(s); no report written", len(inputs.refusals))
+        return RunOutcome(errors=inputs.refusals)
+    for notice in inputs.notices:
         logger.warning("%s", notice)
     started = now()
-    reconciled = reconcile_task(prepared, period, the_policy, rules, the_config, run_id, lang)
+    reconciled = reconcile_task(inputs.usable, period, the_policy, rules, the_config, run_id, lang)
     if isinstance(reconciled, InputError):
         return RunOutcome(errors=(str(reconciled),))
+    extra = inputs.manifest
     result = replace(
         reconciled,
         excluded_inputs=tuple(extra.get("excluded_inputs", ())),
-        notices=(*(m.notice(period) for m in mismatches), *left_out, *sheets, *reconciled.notices),
+        notices=(*inputs.report_notices, *reconciled.notices),
     )
     try:
         result, outputs = _write_and_record(
@@ -192,7 +184,7 @@ def reconcile_period(
     logger.info(
         "period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED"
     )
-    return RunOutcome(outputs=outputs, result=result, notices=(*notices, *reconciled.notices))
+    return RunOutcome(outputs=outputs, result=result, notices=(*inputs.notices, *reconciled.notices))
 
 
 def _read_all(
@@ -214,31 +206,6 @@ def _read_all(
         [f[0] for f in to_read], [f[1] for f in to_read], [f[2] for f in to_read], unmapped(period)
     )
     return files + to_read, read + [f.result() for f in futures]
-
-
-def _refusals(
-    files: list[tuple[Path, str, str]],
-    read: list[PreparedInput | InputError],
-    copies: list[SameContent],
-    mismatches: list[PeriodMismatch],
-    period: str,
-    allow_partial: bool,
-    accept_period_mismatch: bool,
-) -> tuple[str, ...]:
-    """Every reason to refuse the run, one message per file; empty when the run may go ahead.
-
-    --allow-partial lets a run go on without unusable files and copies (not without a whole side);
-    --accept-period-mismatch, with files for another month. One file on both sides always refuses.
-    """
-    unusable = [str(r) for r in read if isinstance(r, InputError)]
-    one_side = [str(c.error()) for c in copies if not c.both_sides]
-    both_sides = [str(c.error()) for c in copies if c.both_sides]
-    refusals = [*both_sides]
-    if not allow_partial or missing_sides(files, read):
-        refusals = [*unusable, *one_side, *refusals]
-    if not accept_period_mismatch:
-        refusals += [m.message(period) for m in mismatches]
-    return tuple(refusals)
 
 
 def _write_and_record(
