@@ -141,26 +141,35 @@ def _values(column: list[Any], start: int) -> np.ndarray:
     return values
 
 
-def _fill_merged_unit(grid: Grid, header: HeaderMatch) -> None:
-    """Calamine gives a merged unit cell's value to its top row only: copy it to the rows below."""
+def _fill_merged_unit(grid: Grid, header: HeaderMatch) -> bool:
+    """Calamine gives a merged unit cell's value to its top row only: copy it to the rows below.
+
+    Returns whether any merge was filled.
+    """
     c = header.columns.get("unit")
     if c is None:
-        return
+        return False
     column = grid.columns[c]
+    filled = False
     for r0, c0, r1, c1 in grid.merges:
         if c0 <= c <= c1 and header.data_start <= r0 < grid.height and r1 > r0:
             last = min(r1, grid.height - 1)
             column[r0 : last + 1] = [grid.columns[c0][r0]] * (last + 1 - r0)
+            filled = True
+    return filled
 
 
 def _read_sheet(
     sheet: SheetCandidate, fields: list[str], display_path: str
 ) -> tuple[pd.DataFrame, SheetInfo]:
     grid, header = sheet.grid, sheet.header
-    _fill_merged_unit(grid, header)
     start = header.data_start
     values = {f: _values(grid.columns[c], start) for f, c in header.columns.items()}
+    # Rows are told apart before a merged unit cell is copied down: a repeated header or
+    # column-number row that the merge runs through is still what it is, not a row with a unit.
     keep = np.flatnonzero(classify(lambda i: grid.row(start + i), values, header))
+    if _fill_merged_unit(grid, header):
+        values["unit"] = _values(grid.columns[header.columns["unit"]], start)
     if grid.row_numbers is None:
         row_numbers = keep + start + 1
     else:

@@ -127,6 +127,25 @@ def test_merged_unit_cell_is_filled_down(tmp_path, read):
     assert read(path).frame["unit"].tolist() == ["Bidang Umum", "Bidang Umum", "Bidang P2P", None]
 
 
+def test_a_page_break_inside_a_merged_unit_cell_stays_structural(tmp_path, read):
+    """Printed for signature: the header and its column-number row repeat inside the unit's merge."""
+    rows = [
+        ["NO", "NAMA", "NIK", "UNIT KERJA", "UPAH"],
+        [1, 2, 3, 4, 5],
+        [1, "A", "1871010101900001", "Sub Bagian Umum", 1000],
+        [2, "B", "1871010101900002", None, 1000],
+        ["NO", "NAMA", "NIK", None, "UPAH"],
+        [1, 2, 3, None, 5],
+        [3, "C", "1871010101900003", None, 1000],
+    ]
+    path = write_xlsx(tmp_path / "p.xlsx", {"S": {"rows": rows, "merge": ["D3:D7"]}})
+
+    frame = read(path).frame
+
+    assert frame["source_row"].tolist() == [3, 4, 7]
+    assert frame["unit"].tolist() == ["Sub Bagian Umum"] * 3
+
+
 def test_merged_unit_cells_below_the_data_are_ignored(tmp_path, read):
     rows = [["NO", "NAMA", "NIK", "UNIT KERJA"], [1, "A", "1871010101900001", "Bidang Umum"], [2, "B", None]]
     path = write_xlsx(tmp_path / "p.xlsx", {"S": {"rows": rows, "merge": ["D2:D3", "D10:D12"]}})
