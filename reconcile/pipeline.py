@@ -116,6 +116,8 @@ def reconcile(
 
     match = match_identities(payroll[~payroll["rejected"]], bpjs[~bpjs["rejected"]], config)
     wage, from_payroll = premium_wage(bpjs, payroll, match.pairs)
+    if policy.scheme == "BPU" and policy.declared_income != "wage":
+        from_payroll = pd.Series(False, index=from_payroll.index)  # a fixed declared income: no wage enters
     premium = premium_due(policy, period, rules, wage=wage)
     # What BPJS should record: under BPU the declared income, under PU the wage (daily x 25). The
     # 48x of the JKK death benefit applies to it, so it is also the basis of the exposure.

@@ -98,3 +98,26 @@ def test_billed_rows_with_no_wage_on_either_side_are_unchecked_and_a_notice_says
     assert _premium_findings(result) == []
     (notice,) = result.notices
     assert notice.startswith("1 baris BPJS yang ditagih tidak dapat diperiksa iurannya")
+
+
+def test_a_fixed_bpu_declared_income_says_nothing_about_a_payroll_wage() -> None:
+    """BPU on a declared Rp1,000,000 (the default policy): the premium never depends on a wage."""
+    result = run(
+        [
+            table(
+                "payroll",
+                f"nik | name | birth_date | monthly_wage\n{A} | Budi Santoso | 12-05-1985 | 2000000\n",
+            )
+        ],
+        [
+            table(
+                "bpjs",
+                f"kpj | nik | name | birth_date | status | total\n"
+                f"18012345671 | {A} | BUDI SANTOSO | 12-May-85 | AKTIF | 16000\n",
+            )
+        ],
+        "2024-05",
+    )
+    (finding,) = _premium_findings(result)
+    assert "Rp16.800" in str(finding["detail"])
+    assert "daftar gaji" not in str(finding["detail"])
