@@ -21,14 +21,17 @@ def invalid_rows(frame: pd.DataFrame, issues: pd.DataFrame, side: Side, lang: La
     errors["source_row"] = errors["source_row"].astype("int64")
     errors["source_sheet"] = errors["source_sheet"].fillna("").astype(str)
     reasons = errors.groupby(SOURCE_COLUMNS, sort=False)["message"].agg(lambda m: "; ".join(dict.fromkeys(m)))
+    # Only rows that are rejected or share a row number with an error can be named: build their keys only.
+    rows = frame["source_row"].astype("int64")
+    candidates = frame[frame["rejected"].to_numpy(dtype=bool) | rows.isin(errors["source_row"]).to_numpy()]
     keys = pd.MultiIndex.from_arrays(
         [
-            frame["source_file"].astype(str),
-            frame["source_sheet"].fillna("").astype(str),
-            frame["source_row"].astype("int64"),
+            candidates["source_file"].astype(str),
+            candidates["source_sheet"].fillna("").astype(str),
+            candidates["source_row"].astype("int64"),
         ]
     )
-    rejected = frame["rejected"].to_numpy(dtype=bool)
+    rejected = candidates["rejected"].to_numpy(dtype=bool)
     named = rejected | keys.isin(reasons.index)
     found = reasons.reindex(keys[named]).fillna(message("no_reason", lang))
     detail = [
@@ -36,4 +39,4 @@ def invalid_rows(frame: pd.DataFrame, issues: pd.DataFrame, side: Side, lang: La
         for whole, r in zip(rejected[named], found, strict=True)
     ]
     column = "payroll_idx" if side == "payroll" else "bpjs_idx"
-    return core_frame(Category.INVALID_ROW, **{column: list(frame.index[named]), "detail": detail})
+    return core_frame(Category.INVALID_ROW, **{column: list(candidates.index[named]), "detail": detail})
