@@ -80,3 +80,18 @@ def flat(result: ReconResult) -> list[tuple[str, str, int]]:
         if pd.notna(r.bpjs_row):
             out.append((r.category, "bpjs", int(r.bpjs_row)))
     return sorted(out)
+
+
+#: The workers most scenario tests start from (a woman's NIK has 40 added to the day of birth).
+SITI = nik(15, 5, 85, female=True, serial=1)
+BUDI = nik(3, 8, 90, serial=2)
+ANI = nik(21, 1, 79, female=True, serial=3)
+DEWI = nik(9, 9, 91, female=True, serial=4)
+
+#: Siti, Budi and Ani on one payroll at Rp2,000,000 each (Dewi is on no payroll).
+THREE_ON_PAYROLL = f"""
+nik    | name         | birth_date | monthly_wage
+{SITI} | Siti Aminah  | 15-05-1985 | 2000000
+{BUDI} | Budi Santoso | 03-08-1990 | 2000000
+{ANI}  | Ani Lestari  | 21-01-1979 | 2000000
+"""

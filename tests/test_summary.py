@@ -8,19 +8,9 @@ import pytest
 from reconcile.ledger import period_figures
 from reconcile.result import ReconResult, SignedTotal
 from reconcile.summary import OVERPAYMENT_LINES
-from tests.builders import flat, nik, run, table
+from tests.builders import ANI, BUDI, DEWI, SITI, THREE_ON_PAYROLL, flat, run, table
 
-SITI = nik(15, 5, 85, female=True, serial=1)
-BUDI = nik(3, 8, 90, serial=2)
-ANI = nik(21, 1, 79, female=True, serial=3)
-DEWI = nik(9, 9, 91, female=True, serial=4)  # on no payroll
-
-PAYROLL = f"""
-nik    | name         | birth_date | monthly_wage
-{SITI} | Siti Aminah  | 15-05-1985 | 2000000
-{BUDI} | Budi Santoso | 03-08-1990 | 2000000
-{ANI}  | Ani Lestari  | 21-01-1979 | 2000000
-"""
+PAYROLL = THREE_ON_PAYROLL
 HEADER = "kpj | nik | name | birth_date | status | reported_wage | total\n"
 
 

@@ -6,18 +6,9 @@ import pytest
 
 from flows.summary_text import summary_lines
 from reconcile.messages import rupiah_amount
-from tests.builders import nik, run, table
+from tests.builders import ANI, BUDI, SITI, THREE_ON_PAYROLL, run, table
 
-SITI = nik(15, 5, 85, female=True, serial=1)
-BUDI = nik(3, 8, 90, serial=2)
-ANI = nik(21, 1, 79, female=True, serial=3)
-
-PAYROLL = f"""
-nik    | name         | birth_date | monthly_wage
-{SITI} | Siti Aminah  | 15-05-1985 | 2000000
-{BUDI} | Budi Santoso | 03-08-1990 | 2000000
-{ANI}  | Ani Lestari  | 21-01-1979 | 2000000
-"""
+PAYROLL = THREE_ON_PAYROLL
 # Ani: NON AKTIF, still billed. Siti declared 1,300,000, Budi 500,000 (policy: 1,000,000); Budi billed
 # 10,000 where 16,800 is due.
 BPJS = f"""

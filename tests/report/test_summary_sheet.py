@@ -15,19 +15,9 @@ from reconcile.report.sheet_summary import employer_text, sheets_text
 from reconcile.report.summary_policy import policy_lines
 from reconcile.rules import Policy
 from reconcile.summary import OVERPAYMENT_LINES
-from tests.builders import nik, run, table
+from tests.builders import ANI, BUDI, DEWI, SITI, THREE_ON_PAYROLL, run, table
 
-SITI = nik(15, 5, 85, female=True, serial=1)
-BUDI = nik(3, 8, 90, serial=2)
-ANI = nik(21, 1, 79, female=True, serial=3)
-DEWI = nik(9, 9, 91, female=True, serial=4)
-
-PAYROLL = f"""
-nik    | name         | birth_date | monthly_wage
-{SITI} | Siti Aminah  | 15-05-1985 | 2000000
-{BUDI} | Budi Santoso | 03-08-1990 | 2000000
-{ANI}  | Ani Lestari  | 21-01-1979 | 2000000
-"""
+PAYROLL = THREE_ON_PAYROLL
 # Ani is paid but NON AKTIF and still billed; Dewi is on no payroll; Siti declared 1,300,000 and
 # Budi 500,000 where the policy declares 1,000,000 (wage differences in both directions).
 BPJS = f"""
