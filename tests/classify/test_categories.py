@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from reconcile.rules import Policy
-from tests.builders import flat, nik, run, table
-
-SITI = nik(15, 5, 85, female=True, serial=1)
-BUDI = nik(3, 8, 90, serial=2)
-ANI = nik(21, 1, 79, female=True, serial=3)
+from tests.builders import ANI, BUDI, SITI, flat, nik, run, table
 
 PAYROLL = f"""
 nik    | name                     | birth_date | monthly_wage
