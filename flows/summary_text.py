@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reconcile.categories import CATEGORY_ORDER
-from reconcile.messages import rupiah, rupiah_amount
+from reconcile.messages import localise, rupiah, rupiah_amount
 from reconcile.result import ReconResult, Summary
 
 _TEXT = {
@@ -48,7 +48,9 @@ def summary_lines(result: ReconResult, lang: str = "id") -> list[str]:
     """The console summary: coverage, exposure, money, and findings per category."""
     t = _TEXT["en" if lang == "en" else "id"]
     s = result.summary
-    head = t["head"].format(
+    head = _fill(
+        t["head"],
+        lang,
         period=result.period,
         workers=s.workers_on_payroll,
         insured=s.insured,
@@ -56,17 +58,18 @@ def summary_lines(result: ReconResult, lang: str = "id") -> list[str]:
         uninsured=s.uninsured,
     )
     lines = [
-        head + (t["undecided"].format(n=s.undecided) if s.undecided else "") + ".",
-        t["exposure"].format(x=rupiah_amount(s.exposure_idr)),
-        _money_line(result, t),
+        head + (_fill(t["undecided"], lang, n=s.undecided) if s.undecided else "") + ".",
+        _fill(t["exposure"], lang, x=rupiah_amount(s.exposure_idr)),
+        _money_line(result, t, lang),
         t["per_category"],
     ]
     for c in CATEGORY_ORDER:
-        lines.append(f"  {c:<22} {s.counts.get(str(c), 0):>6}   Rp{rupiah(s.amounts.get(str(c), 0.0)):>15}")
+        amount = localise(rupiah(s.amounts.get(str(c), 0.0)), lang)
+        lines.append(f"  {c:<22} {s.counts.get(str(c), 0):>6}   Rp{amount:>15}")
         split = s.signed.get(str(c))
         if split is not None:  # never netted: each direction on its own
             parts = [
-                t[key].format(x=rupiah_amount(idr), n=rows)
+                _fill(t[key], lang, x=rupiah_amount(idr), n=rows)
                 for key, rows, idr in (
                     ("below", split.below_rows, split.below_idr),
                     ("above", split.above_rows, split.above_idr),
@@ -77,17 +80,24 @@ def summary_lines(result: ReconResult, lang: str = "id") -> list[str]:
                 lines.append(" " * 4 + ", ".join(parts))
     rows = sum(i.rows_read for i in result.inputs)
     state = t["ok"] if result.balanced else t["failed"]
-    lines.append(t["balance"].format(rows=rows, files=len(result.inputs), state=state))
+    lines.append(_fill(t["balance"], lang, rows=rows, files=len(result.inputs), state=state))
     return lines
 
 
-def _money_line(result: ReconResult, t: dict[str, str]) -> str:
+def _fill(template: str, lang: str, **params: object) -> str:
+    """`template` with its placeholders filled, Rupiah grouped the way `lang` writes them."""
+    return template.format(**{k: localise(v, lang) for k, v in params.items()})
+
+
+def _money_line(result: ReconResult, t: dict[str, str], lang: str) -> str:
     """Billed, due and the overpayment; what was billed below the rules and any remainder when not zero.
     Without any billing in the BPJS inputs, only the due amount, and that the billing is missing."""
     s = result.summary
     if not s.billing_in_inputs:
-        return t["no_billing"].format(due=rupiah_amount(s.due_idr)) + "."
-    text = t["money"].format(
+        return _fill(t["no_billing"], lang, due=rupiah_amount(s.due_idr)) + "."
+    text = _fill(
+        t["money"],
+        lang,
         billed=rupiah_amount(s.billed_idr),
         due=rupiah_amount(s.due_idr),
         over=rupiah_amount(s.overpayment_idr),
@@ -95,7 +105,7 @@ def _money_line(result: ReconResult, t: dict[str, str]) -> str:
     for key in ("under_billed", "remainder"):
         amount = s.money_lines.get(key, 0.0)
         if round(amount):
-            text += t[key].format(x=rupiah_amount(amount))
+            text += _fill(t[key], lang, x=rupiah_amount(amount))
     return text + "."
 
 

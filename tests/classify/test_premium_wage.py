@@ -64,7 +64,7 @@ def test_the_detail_says_so_in_english_too() -> None:
     )
 
     (finding,) = _premium_findings(result)
-    assert "Rp3.000.000 the premium is reckoned on comes from the payroll" in str(finding["detail"])
+    assert "Rp3,000,000 the premium is reckoned on comes from the payroll" in str(finding["detail"])
 
 
 def test_a_reported_wage_still_comes_first() -> None:

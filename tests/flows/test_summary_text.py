@@ -34,9 +34,9 @@ def test_money_line_counts_the_inactive_bill_and_shows_the_shortfall_apart() -> 
 def test_wage_mismatch_is_shown_per_direction() -> None:
     lines = _lines("en")
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("WAGE_MISMATCH"))
-    assert lines[at].endswith("800.000")  # 300,000 + 500,000 without sign, not −200,000
+    assert lines[at].endswith("800,000")  # 300,000 + 500,000 without sign, not −200,000
     assert lines[at + 1].strip() == (
-        "below what it should be Rp500.000 (rows: 1), above what it should be Rp300.000 (rows: 1)"
+        "below what it should be Rp500,000 (rows: 1), above what it should be Rp300,000 (rows: 1)"
     )
 
 
@@ -68,3 +68,12 @@ def test_negative_rupiah_put_the_sign_before_the_symbol() -> None:
         "Rp134.400",
         "Rp0",
     )
+
+
+def test_english_texts_group_rupiah_the_english_way() -> None:
+    lines = _lines("en")
+    money = next(line for line in lines if line.startswith("Billed"))
+    assert "Rp43,600" in money and "Rp33,600" in money and "." not in money[:-1].replace("...", "")
+    result = run([table("payroll", PAYROLL)], [table("bpjs", BPJS)], lang="en")
+    premium = result.findings[result.findings["category"] == "PREMIUM_MISMATCH"]["detail"].iloc[0]
+    assert "Rp10,000" in premium and "Rp16,800" in premium
