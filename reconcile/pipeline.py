@@ -115,9 +115,7 @@ def reconcile(
     payroll_issues, bpjs_issues = translate_issues(payroll_issues, lang), translate_issues(bpjs_issues, lang)
 
     match = match_identities(payroll[~payroll["rejected"]], bpjs[~bpjs["rejected"]], config)
-    wage, from_payroll = premium_wage(bpjs, payroll, match.pairs)
-    if policy.scheme == "BPU" and policy.declared_income != "wage":
-        from_payroll = pd.Series(False, index=from_payroll.index)  # a fixed declared income: no wage enters
+    wage, from_payroll = premium_wage(bpjs, payroll, match.pairs, policy)
     premium = premium_due(policy, period, rules, wage=wage)
     # What BPJS should record: under BPU the declared income, under PU the wage (daily x 25). The
     # 48x of the JKK death benefit applies to it, so it is also the basis of the exposure.
@@ -181,14 +179,17 @@ def reconcile(
 
 
 def premium_wage(
-    bpjs: pd.DataFrame, payroll: pd.DataFrame, pairs: pd.DataFrame
+    bpjs: pd.DataFrame, payroll: pd.DataFrame, pairs: pd.DataFrame, policy: Policy
 ) -> tuple[pd.Series, pd.Series]:
     """The wage each BPJS row's premium is reckoned on, and whether it came from the payroll.
 
     The wage BPJS reports, else the insured monthly wage (daily wage x 25 for daily-paid workers)
     of the payroll row it is paired with (the first, when several are). NaN when neither exists.
+    Under a fixed BPU declared income no wage enters the premium: the reported one, never the payroll's.
     """
     reported = pd.to_numeric(bpjs["reported_wage"], errors="coerce").astype("float64")
+    if not policy.premium_follows_wage:
+        return reported, pd.Series(False, index=bpjs.index)
     first = pairs.drop_duplicates("bpjs_idx")
     paid = insured_monthly_wage(payroll).reindex(first["payroll_idx"]).to_numpy(dtype="float64")
     paired = pd.Series(paid, index=first["bpjs_idx"].to_numpy()).reindex(bpjs.index)
@@ -199,8 +200,10 @@ def premium_wage(
 def wage_source_notes(from_payroll: pd.Series, wage: pd.Series, lang: Lang) -> pd.Series:
     """Per BPJS row, what the premium detail adds about its wage: empty, or that it came from the payroll."""
     notes = pd.Series("", index=from_payroll.index, dtype="object")
-    for i in from_payroll.index[from_payroll.to_numpy(dtype=bool)]:
-        notes[i] = " " + message("premium_wage_from_payroll", lang, wage=rupiah(wage[i]))
+    taken = from_payroll.to_numpy(dtype=bool)
+    # One text per distinct wage, not per row: a BPJS list without wages can be a million rows.
+    text = {w: " " + message("premium_wage_from_payroll", lang, wage=rupiah(w)) for w in wage[taken].unique()}
+    notes[taken] = wage[taken].map(text)
     return notes
 
 

@@ -42,6 +42,11 @@ class Policy:
     jkp: bool  # PU only: JKP participant (PP 49/2023 JKK rates)
     source: str = field(default="", compare=False)  # the file it came from
 
+    @property
+    def premium_follows_wage(self) -> bool:
+        """Whether a participant's premium depends on a wage: PU, or BPU declaring the wage's bracket."""
+        return self.scheme == "PU" or self.declared_income == "wage"
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> Policy:
         """The policy in a TOML file; None means the default Lampung PTHL policy."""
