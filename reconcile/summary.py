@@ -173,18 +173,12 @@ def _double_billing(
     frame = pd.DataFrame({"person": person, "row": rows[dup], "billed": billed[dup]})
     frame = frame.drop_duplicates("row")
     frame["counted"] = frame["row"].isin(counted)
-    total, dropped = 0.0, set()
-    for _, members in frame.groupby("person", sort=False):
-        free = members[~members["counted"]]
-        if free.empty:
-            continue
-        if members["counted"].any():  # no registration of this person is due: every bill is extra
-            extra = free
-        else:  # the largest bill stands for the one registration that is due
-            extra = free.drop(free["billed"].idxmax())
-        total += float(extra["billed"].sum())
-        dropped |= set(extra["row"])
-    return total, dropped
+    # A person with a bill counted elsewhere has no registration due here: every free bill is extra.
+    # Otherwise the largest bill (the first of equals) stands for the one registration that is due.
+    some_counted = frame.groupby("person", sort=False)["counted"].transform("any").to_numpy(dtype=bool)
+    due = frame[~some_counted].groupby("person", sort=False)["billed"].idxmax()
+    extra = frame[~frame["counted"].to_numpy(dtype=bool) & (some_counted | ~frame.index.isin(due))]
+    return float(extra["billed"].sum()), set(extra["row"])
 
 
 def unit_table(
