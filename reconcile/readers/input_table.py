@@ -18,6 +18,7 @@ import pandas as pd
 from reconcile.errors import InputError
 from reconcile.model import SOURCE_COLUMNS, InputTable, SheetInfo, SheetNotRead, Side
 from reconcile.readers.aliases import IDENTITY_FIELDS, KIND_FIELDS, ROW_NO, AliasTable, alias_table
+from reconcile.readers.cell_kinds import cell_array
 from reconcile.readers.delimited import read_csv_grid
 from reconcile.readers.discover import check_extension
 from reconcile.readers.grid import Grid
@@ -134,13 +135,6 @@ def _no_header_message(grids: list[Grid], table: AliasTable) -> str:
     return f"no header found; {expected}; the most header-like row ({where}) has: {seen}"
 
 
-def _values(column: list[Any], start: int) -> np.ndarray:
-    """`column` from row `start` as an object array; empty and whitespace-only cells become None."""
-    values = np.empty(len(column) - start, dtype=object)
-    values[:] = [None if v.__class__ is str and not v.strip() else v for v in column[start:]]
-    return values
-
-
 def _fill_merged_unit(grid: Grid, header: HeaderMatch) -> bool:
     """Calamine gives a merged unit cell's value to its top row only: copy it to the rows below.
 
@@ -164,12 +158,12 @@ def _read_sheet(
 ) -> tuple[pd.DataFrame, SheetInfo]:
     grid, header = sheet.grid, sheet.header
     start = header.data_start
-    values = {f: _values(grid.columns[c], start) for f, c in header.columns.items()}
+    values = {f: cell_array(grid.columns[c], start) for f, c in header.columns.items()}
     # Rows are told apart before a merged unit cell is copied down: a repeated header or
     # column-number row that the merge runs through is still what it is, not a row with a unit.
     keep = np.flatnonzero(classify(lambda i: grid.row(start + i), values, header))
     if _fill_merged_unit(grid, header):
-        values["unit"] = _values(grid.columns[header.columns["unit"]], start)
+        values["unit"] = cell_array(grid.columns[header.columns["unit"]], start)
     if grid.row_numbers is None:
         row_numbers = keep + start + 1
     else:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.readers.aliases import ROW_NO, header_key
+from reconcile.readers.cell_kinds import column_number_start_flags, digit_counts, row_number_flags
 from reconcile.readers.grid import Row
 from reconcile.readers.header import HeaderMatch
 
@@ -97,16 +98,6 @@ def _present(values: np.ndarray) -> np.ndarray:
     return ~pd.isna(values)
 
 
-def _flags(values: np.ndarray, test: Callable[[Any], bool]) -> np.ndarray:
-    return np.array([test(v) for v in values], dtype=bool)
-
-
-def _digit_counts(values: np.ndarray) -> np.ndarray:
-    """`_digits` of every cell; plain digit text, the usual case, without a call."""
-    counts = [len(v) if v.__class__ is str and v.isdigit() and v.isascii() else _digits(v) for v in values]
-    return np.array(counts, dtype=np.int64)
-
-
 def _maybe_column_number(value: Any) -> bool:
     """Cheap pre-check: a number, or text starting with a digit or "("."""
     if value.__class__ is str:
@@ -129,16 +120,16 @@ def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: H
     blank = ~np.logical_or.reduce([p for f, p in present.items() if f != ROW_NO] + [false])
     has_name = present["name"]
     has_id = present.get("nik", false) | present.get("kpj", false)
-    nik_digits = np.isin(_digit_counts(values["nik"]), (15, 16)) if "nik" in values else false
-    kpj_digits = _digit_counts(values["kpj"]) == 11 if "kpj" in values else false
-    numbered = _flags(values[ROW_NO], _row_number) if ROW_NO in values else false
+    nik_digits = np.isin(digit_counts(values["nik"], _digits), (15, 16)) if "nik" in values else false
+    kpj_digits = digit_counts(values["kpj"], _digits) == 11 if "kpj" in values else false
+    numbered = row_number_flags(values[ROW_NO], _row_number) if ROW_NO in values else false
     worker = nik_digits | kpj_digits | (numbered & has_name)
 
     names = values["name"]
     name_key = header_key(header.texts["name"])
     column_numbers = false.copy()
     repeated_header = false.copy()
-    for i in np.flatnonzero(~blank & _flags(names, _maybe_column_number)).tolist():
+    for i in np.flatnonzero(~blank & column_number_start_flags(names, _maybe_column_number)).tolist():
         column_numbers[i] = _is_column_number_row(row(i))
     # a repeated header names no worker: test only rows without a worker's NIK / KPJ
     for i in np.flatnonzero(~(nik_digits | kpj_digits)).tolist():

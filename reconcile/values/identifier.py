@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from reconcile.values.blank import is_blank
 from reconcile.values.invisible import without_invisible
@@ -83,6 +85,21 @@ def _from_int(number: int) -> IdentifierCell:
     return IdentifierCell(text, text, True, None)
 
 
+def plain_digit_text(cells: np.ndarray) -> np.ndarray:
+    """Where a cell is text of ASCII digits only (regex [0-9]+), decided in Arrow for all text at once."""
+    kinds = np.fromiter(map(type, cells), dtype=object, count=len(cells))
+    text = np.flatnonzero(kinds == np.array(str, dtype=object))
+    plain = np.zeros(len(cells), dtype=bool)
+    if len(text):
+        try:
+            strings = pa.array(cells[text], type=pa.string())
+        except (pa.ArrowException, UnicodeError):  # a lone surrogate: such a cell is not plain digits
+            plain[text] = [v.isdigit() and v.isascii() for v in cells[text]]
+        else:
+            plain[text] = pc.match_substring_regex(strings, "^[0-9]+$").to_numpy(zero_copy_only=False)
+    return plain
+
+
 def read_identifiers(values: pd.Series) -> pd.DataFrame:
     """`read_identifier` over a column: `digits`, `raw` (string), `numeric` (bool), `problem` (string).
 
@@ -90,12 +107,7 @@ def read_identifiers(values: pd.Series) -> pd.DataFrame:
     """
     cells = pd.Series(np.asarray(values, dtype=object), index=values.index)
     # Only text cells can take the fast path; numbers (numeric NIK cells) need read_identifier.
-    # isdigit() and isascii() together are the regex [0-9]+, without building a string array first.
-    plain = np.fromiter(
-        (isinstance(v, str) and v.isdigit() and v.isascii() for v in cells.to_numpy()),
-        dtype=bool,
-        count=len(cells),
-    )
+    plain = plain_digit_text(cells.to_numpy())
     digits = np.full(len(cells), None, dtype=object)
     digits[plain] = cells.to_numpy()[plain]
     raw = digits.copy()

@@ -104,3 +104,26 @@ def test_embedded_birth_parts_of_short_nik_are_missing():
 def test_last4_shows_only_the_tail():
     assert last4("1871015205850001") == "...0001"
     assert last4(None) == ""
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet="0123456789 .-'é١\t", max_size=6),
+            st.text(max_size=4),
+            st.integers(),
+            st.floats(),
+            st.none(),
+            st.booleans(),
+        ),
+        max_size=30,
+    )
+)
+def test_column_of_identifiers_reads_as_cell_by_cell(cells):
+    """The column reader (plain digit text decided in Arrow) gives what read_identifier gives per cell."""
+    read = parse_nik(pd.Series(cells, dtype=object))
+    for i, cell in enumerate(cells):
+        one = read_identifier(cell)
+        assert (None if pd.isna(read["nik"].iloc[i]) else read["nik"].iloc[i]) == one.digits
+        assert (None if pd.isna(read["nik_raw"].iloc[i]) else read["nik_raw"].iloc[i]) == one.raw
+        assert bool(read["nik_numeric"].iloc[i]) == one.numeric

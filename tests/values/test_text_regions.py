@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reconcile.values import clean_text, parse_texts, province_codes, regions
 
@@ -54,3 +56,26 @@ def test_lampung_regencies():
     assert table["1871"] == "Bandar Lampung" and table["1872"] == "Metro"
     lampung = {c for c in table if len(c) == 4 and c.startswith("18")}
     assert lampung == {f"18{n:02d}" for n in range(1, 14)} | {"1871", "1872"}
+
+
+_PIECES = ["", " ", "  ", "\t", "\x0b", "\x1c", "\n", "-", "--", ".", "—", "a", "Budi", "é", "\u200b"]
+_PIECES += ["\u00a0", "\u3000"]  # no lone surrogates: no reader produces one
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(st.sampled_from(_PIECES), max_size=5).map("".join),
+            st.text(max_size=6),
+            st.none(),
+            st.integers(),
+            st.floats(),
+        ),
+        max_size=30,
+    )
+)
+def test_column_of_texts_cleans_as_cell_by_cell(cells):
+    """The column cleaner (ASCII text in Arrow) gives what clean_text gives per cell."""
+    cleaned = parse_texts(pd.Series(cells, dtype=object))
+    got = [None if pd.isna(v) else v for v in cleaned]
+    assert got == [clean_text(c) for c in cells]
