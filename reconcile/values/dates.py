@@ -119,12 +119,25 @@ def dates_to_column(dates: list[dt.date | None]) -> np.ndarray:
 
 
 def parse_dates(values: pd.Series, *, today: dt.date | None = None) -> pd.DataFrame:
-    """`parse_date` over a column: `date` (datetime64[ns], NaT when blank/unreadable), `unreadable`."""
-    codes, results = map_unique(values, lambda v: _parse_or_flag(v, today))
-    return pd.DataFrame(
-        {
-            "date": dates_to_column([d for d, _ in results])[codes],
-            "unreadable": spread(codes, [u for _, u in results], dtype=bool),
-        },
-        index=values.index,
-    )
+    """`parse_date` over a column: `date` (datetime64[ns], NaT when blank/unreadable), `unreadable`.
+
+    Date cells (what Excel gives for a date-formatted cell) are converted all at once; text and
+    serials go through `parse_date`, once per distinct value.
+    """
+    cells = np.asarray(values, dtype=object)
+    date = np.full(len(cells), np.datetime64("NaT", "ns"))
+    unreadable = np.zeros(len(cells), dtype=bool)
+    kinds = np.fromiter(map(type, cells), dtype=object, count=len(cells))
+    typed = np.isin(kinds, np.array([dt.datetime, dt.date], dtype=object))
+    if typed.any():
+        days = np.array(cells[typed].tolist(), dtype="datetime64[D]")  # a datetime's time is dropped
+        year = days.astype("datetime64[Y]").astype(np.int64) + 1970
+        fits = (year >= FIRST_YEAR) & (year <= LAST_YEAR)
+        date[typed] = np.where(fits, days.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))
+        unreadable[typed] = ~fits
+    rest = ~typed
+    if rest.any():
+        codes, results = map_unique(pd.Series(cells[rest], dtype=object), lambda v: _parse_or_flag(v, today))
+        date[rest] = dates_to_column([d for d, _ in results])[codes]
+        unreadable[rest] = spread(codes, [u for _, u in results], dtype=bool)
+    return pd.DataFrame({"date": date, "unreadable": unreadable}, index=values.index)

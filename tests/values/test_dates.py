@@ -4,6 +4,8 @@ import datetime as dt
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reconcile.values import UnreadableValue, from_excel_serial, parse_date, parse_dates
 
@@ -109,3 +111,29 @@ def test_parse_dates_column():
     assert out["date"].tolist()[0] == pd.Timestamp("1985-05-12")
     assert out["date"].isna().tolist() == [False, True, True, False]
     assert out["unreadable"].tolist() == [False, True, False, False]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.dates(),
+            st.datetimes(),
+            st.dates(min_value=dt.date(1890, 1, 1), max_value=dt.date(2110, 12, 31)),
+            st.sampled_from(["12/05/1985", "12-Mei-85", "31-02-1985", "", " ", "N/A", 31000, 31000.5, True]),
+            st.none(),
+        ),
+        max_size=30,
+    )
+)
+def test_column_of_dates_reads_as_cell_by_cell(cells):
+    """The column reader (date cells converted all at once) gives what parse_date gives per cell."""
+    today = dt.date(2026, 11, 24)
+    got = parse_dates(pd.Series(cells, dtype=object), today=today)
+    for i, cell in enumerate(cells):
+        try:
+            expected, unreadable = parse_date(cell, today=today), False
+        except UnreadableValue:
+            expected, unreadable = None, True
+        assert bool(got["unreadable"].iloc[i]) == unreadable
+        found = got["date"].iloc[i]
+        assert (None if pd.isna(found) else found.date()) == expected
