@@ -5,7 +5,7 @@ The checks that look across files, in one place, so that the flow only reads and
 - a BPJS participant list beside the contribution detail of the same people (`readers.bpjs_documents`);
 - a file for another month (`readers.period_check`);
 - unusable files, which --allow-partial lets the run leave out (not a whole side);
-- sheets left out of the files that are read (`readers.sheet_notices`).
+- sheets left out of the files that are read, and files read with no worker row (`readers.sheet_notices`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from reconcile.readers.bpjs_documents import explain_left_out, left_out_reads, l
 from reconcile.readers.partial import excluded_inputs, missing_sides, partial_notices
 from reconcile.readers.period_check import PeriodMismatch, period_mismatches
 from reconcile.readers.same_content import SameContent, same_content
-from reconcile.readers.sheet_notices import sheet_notices
+from reconcile.readers.sheet_notices import empty_input_notices, sheet_notices
 
 #: (path, path as the user gave it, "payroll" | "bpjs") of every input, readable or not.
 InputFile = tuple[Path, str, str]
@@ -34,7 +34,8 @@ class InputSet:
 
     usable: list[PreparedInput] = field(default_factory=list)
     refusals: tuple[str, ...] = ()
-    #: Said loudly on the console and in the log: inputs left out, accepted mismatches, sheets not read.
+    #: Said loudly on the console and in the log: inputs left out, accepted mismatches, sheets not
+    #: read, files with no worker row.
     notices: tuple[str, ...] = ()
     #: Carried into the report and the manifest.
     report_notices: tuple[str, ...] = ()
@@ -71,7 +72,7 @@ def decide_inputs(
     if copies:
         manifest["duplicate_inputs"] = [c.entry() for c in copies]
     left_out = [c.notice(lang) for c in copies]
-    sheets = sheet_notices(prepared, period, lang)
+    sheets = [*sheet_notices(prepared, period, lang), *empty_input_notices(prepared, lang)]
     return InputSet(
         usable=prepared,
         notices=(*notices, *left_out, *sheets),

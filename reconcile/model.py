@@ -30,6 +30,7 @@ PAYROLL_FIELDS = [
     "daily_wage",
     "days_worked",
     "kpj",
+    "leave_date",  # tanggal berhenti: the worker left (a warning when before the period)
 ]
 
 #: Canonical BPJS participant / contribution-detail fields.
@@ -39,6 +40,7 @@ BPJS_FIELDS = [
     "name",
     "birth_date",
     "join_date",
+    "end_date",  # tanggal non aktif / keluar: the registration ended
     "status",
     "reported_wage",
     "jkk",
@@ -65,11 +67,15 @@ PAYROLL_COLUMNS = [
     "monthly_wage",
     "daily_wage",
     "days_worked",
+    "leave_date",
     *["nik_valid", "kpj_valid", "rejected"],
 ]
 
 #: Columns of a normalised BPJS frame (output of `normalize_bpjs`).
-#: status is one of "AKTIF", "NON AKTIF" or <NA> (blank). Amounts are float Rupiah or NaN.
+#: status is one of "AKTIF", "NON AKTIF" or <NA> (blank, or a status that could not be read);
+#: `status_text` is the status as the file wrote it (quoted in messages). `end_date` is when the
+#: registration ended: the end-date column, else a date in the status ("Aktif s/d 30-04-2024").
+#: Amounts are float Rupiah or NaN.
 BPJS_COLUMNS = [
     *SOURCE_COLUMNS,
     "kpj",
@@ -79,7 +85,9 @@ BPJS_COLUMNS = [
     "name",
     "birth_date",
     "join_date",
+    "end_date",
     "status",
+    "status_text",
     "reported_wage",
     "jkk",
     "jkm",
@@ -102,7 +110,7 @@ ISSUE_COLUMNS = [*SOURCE_COLUMNS, "field", "severity", "message"]
 #: dtypes of prepared frames where they are not "string" (see the column lists above).
 _PREPARED_DTYPES: dict[str, str] = {
     "source_row": "int64",
-    **dict.fromkeys(["birth_date", "join_date"], "datetime64[ns]"),
+    **dict.fromkeys(["birth_date", "join_date", "end_date", "leave_date"], "datetime64[ns]"),
     **dict.fromkeys(["nik_numeric", "nik_valid", "kpj_valid", "rejected"], "bool"),
     **dict.fromkeys(
         ["monthly_wage", "daily_wage", "days_worked", "reported_wage", "jkk", "jkm", "jht", "jp", "total"],
@@ -140,10 +148,14 @@ class SheetNotRead:
     """A sheet with a header that the reader left out, and why (reported, never silently dropped)."""
 
     name: str
-    reason: str  # "hidden" (hidden or very hidden in Excel) | "other_month" (names a month, not the period)
+    #: "hidden" (hidden or very hidden in Excel) | "other_month" (names a month, not the period)
+    #: | "incomplete_header" (no name or no NIK/KPJ column, beside a sheet that has both)
+    reason: str
     visibility: str = "visible"  # Excel's sheet state: visible | hidden | veryhidden
     periods: tuple[str, ...] = ()  # the months (YYYY-MM) its title rows, else its name, name
     period_source: str = ""  # "title" | "sheet name" | ""
+    header_rows: str = ""  # Excel row(s) of its header-like row(s): "3" or "3-4"
+    missing: str = ""  # for "incomplete_header": the column it lacks, "name" | "identity"
 
 
 @dataclass(frozen=True)

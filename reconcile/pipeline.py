@@ -22,6 +22,7 @@ from reconcile.issue_text import translate_issues
 from reconcile.messages import Lang, message, rupiah
 from reconcile.model import BPJS_COLUMNS, PAYROLL_COLUMNS, InputTable, Normalised, empty_frame, empty_issues
 from reconcile.normalize import prepare_bpjs, prepare_payroll
+from reconcile.normalize.payroll import left_before_period
 from reconcile.normalize.wages import insured_monthly_wage
 from reconcile.result import InputOutcome, ReconResult
 from reconcile.rules import Policy, RuleBook, expected_declared_wage, exposure, premium_due
@@ -64,6 +65,8 @@ def prepare(table: InputTable) -> PreparedInput:
             "visibility": s.visibility,
             "periods": list(s.periods),
             "period_source": s.period_source,
+            "header_rows": s.header_rows,
+            "missing": s.missing,
         }
         for s in table.sheets_not_read
     )
@@ -112,6 +115,8 @@ def reconcile(
     bpjs_in = [i for i in inputs if i.kind == "bpjs"]
     payroll, payroll_issues = _stack(payroll_in, PAYROLL_COLUMNS)
     bpjs, bpjs_issues = _stack(bpjs_in, BPJS_COLUMNS)
+    if len(left := left_before_period(payroll, period)):
+        payroll_issues = pd.concat([payroll_issues, left], ignore_index=True)
     payroll_issues, bpjs_issues = translate_issues(payroll_issues, lang), translate_issues(bpjs_issues, lang)
 
     match = match_identities(payroll[~payroll["rejected"]], bpjs[~bpjs["rejected"]], config)
@@ -128,6 +133,7 @@ def reconcile(
         declared_wage=declared,
         exposure=risk.amount,
         scheme=policy.scheme,
+        period=period,
     )
     classified = classify(
         payroll, payroll_issues, bpjs, bpjs_issues, match.pairs, match.conflicts, expect, config, lang

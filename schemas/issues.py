@@ -34,6 +34,8 @@ FIELD_LABELS: dict[str, str] = {
     "birth_date": "Tanggal lahir",
     "birth_place_date": "Tempat/tanggal lahir",
     "join_date": "Tanggal kepesertaan",
+    "end_date": "Tanggal non aktif",
+    "leave_date": "Tanggal berhenti",
     "status": "Status",
     "monthly_wage": "Upah",
     "allowance": "Tunjangan",
@@ -130,7 +132,7 @@ def _no_identity_message(unread_date: Any, name_blank: bool) -> str:
     if pd.isna(unread_date):
         return f"{_NO_IDENTITY}, dan nama atau tanggal lahir kosong"
     name = "nama kosong, " if name_blank else ""
-    found = f": ditemukan {_quoted_date(unread_date)}" if _has_digit(unread_date) else ""
+    found = f": ditemukan {quoted_text(unread_date)}" if _has_digit(unread_date) else ""
     return f"{_NO_IDENTITY}, {name}dan tanggal lahir tidak terbaca{found}; {DATE_EXPECTED}"
 
 
@@ -139,7 +141,7 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-def _quoted_date(text: str) -> str:
+def quoted_text(text: str) -> str:
     """ "text" in quotes, long digit runs masked like a NIK, cut to QUOTE_CHARS characters."""
     text = _IDENTIFIER_DIGITS.sub(lambda m: last4(m.group()), text)
     if len(text) > QUOTE_CHARS:

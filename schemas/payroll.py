@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandera.pandas as pa
+
 from schemas.identity import amount, side_schema, text
 
 #: A payroll row: identity rules plus wages and days that are not negative.
@@ -14,5 +16,6 @@ PayrollSchema = side_schema(
         "monthly_wage": amount(),
         "daily_wage": amount(),
         "days_worked": amount(),
+        "leave_date": pa.Column(pa.DateTime, nullable=True, required=False),
     },
 )

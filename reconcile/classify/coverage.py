@@ -13,9 +13,10 @@ import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify.core import core_frame
-from reconcile.classify.facts import Persons
+from reconcile.classify.facts import ENDED_BEFORE, STARTS_AFTER, Persons
 from reconcile.classify.refs import row_refs
 from reconcile.messages import Lang, message, rupiah
+from reconcile.values.status import ACTIVE, is_deceased, read_status
 
 
 @dataclass(frozen=True)
@@ -64,11 +65,14 @@ def coverage_gaps(
     in_conflict: set[int],
     payroll: pd.DataFrame,
     lang: Lang,
+    outside: pd.Series | None = None,
+    period: str | None = None,
 ) -> list[pd.DataFrame]:
     """UNREGISTERED for persons with no BPJS record, INACTIVE for persons whose records are not active.
 
     A person whose only candidate is an identity conflict gets the IDENTITY_MISMATCH instead: a
-    human must decide before anyone is registered twice.
+    human must decide before anyone is registered twice. `outside` (per BPJS row, see
+    facts.outside_period) says which registrations the period's dates leave out, for the detail.
     """
     uncovered = ~coverage.covered.to_numpy(dtype=bool)
     rows = coverage.primary_row.to_numpy()[uncovered].tolist()
@@ -79,10 +83,16 @@ def coverage_gaps(
     first_pair = pairs.drop_duplicates("payroll_idx").set_index("payroll_idx")["bpjs_idx"]
     inactive_bpjs = first_pair.reindex(inactive).astype(int).tolist()
     inactive_billed = billed.reindex(inactive_bpjs)
+    why = (outside if outside is not None else pd.Series(pd.NA, index=bpjs.index, dtype="string")).reindex(
+        inactive_bpjs
+    )
     inactive_detail = [
-        _inactive_detail(status, amount, lang)
-        for status, amount in zip(
-            bpjs["status"].reindex(inactive_bpjs).tolist(), inactive_billed.to_numpy(), strict=True
+        _inactive_detail(record, reason, amount, period, lang)
+        for record, reason, amount in zip(
+            bpjs.reindex(inactive_bpjs).to_dict("records"),
+            [None if pd.isna(r) else str(r) for r in why.tolist()],
+            inactive_billed.to_numpy(),
+            strict=True,
         )
     ]
     return [
@@ -103,14 +113,40 @@ def coverage_gaps(
     ]
 
 
-def _inactive_detail(status: object, billed: float, lang: Lang) -> str:
-    """The registration's status, and what it still bills."""
-    text = (
-        message("inactive_no_status", lang) if pd.isna(status) else message("inactive", lang, status=status)
-    )
+def _inactive_detail(
+    record: dict[str, object], reason: object, billed: float, period: str | None, lang: Lang
+) -> str:
+    """Why the registration does not cover the period (status as written), and what it still bills."""
+    text = _inactive_reason(record, reason, period, lang)
     if billed > 0:
         text += message("inactive_billed", lang, billed=rupiah(billed))
     return text
+
+
+def _inactive_reason(record: dict[str, object], reason: object, period: str | None, lang: Lang) -> str:
+    status, written = record.get("status"), record.get("status_text")
+    shown = written if not pd.isna(written) else status
+    if reason == STARTS_AFTER:
+        return message("inactive_starts_after", lang, date=_day(record["join_date"]), period=period)
+    if reason == ENDED_BEFORE:
+        text = message("inactive_ended_before", lang, date=_day(record["end_date"]), period=period)
+        if is_deceased(written):
+            text += message("inactive_deceased_note", lang, status=shown)
+        elif status == ACTIVE and read_status(written).end_date is None:
+            # AKTIF, and the end date comes from its own column: the file contradicts itself.
+            text += message("inactive_status_contradicts", lang, status=shown)
+        return text
+    if is_deceased(written):
+        return message("inactive_deceased", lang, status=shown)
+    if pd.isna(status) and not pd.isna(written):
+        return message("inactive_unknown_status", lang, status=shown)
+    if pd.isna(status):
+        return message("inactive_no_status", lang)
+    return message("inactive", lang, status=shown)
+
+
+def _day(value: object) -> str:
+    return pd.Timestamp(value).strftime("%d-%m-%Y")
 
 
 def _unregistered_details(

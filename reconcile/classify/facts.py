@@ -20,10 +20,42 @@ def billed_amount(bpjs: pd.DataFrame) -> pd.Series:
     return bpjs["total"].where(bpjs["total"].notna(), parts)
 
 
-def is_active(bpjs: pd.DataFrame, billed: pd.Series) -> pd.Series:
-    """AKTIF, or no status given but billed: a blank status on a contribution line means billed."""
+#: Why a registration does not cover the period, whatever its status says.
+STARTS_AFTER, ENDED_BEFORE = "starts_after", "ended_before"
+
+
+def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and the last day of a "YYYY-MM" period."""
+    first = pd.Timestamp(f"{period}-01")
+    return first, first + pd.offsets.MonthEnd(0)
+
+
+def outside_period(bpjs: pd.DataFrame, period: str | None) -> pd.Series:
+    """Per BPJS row: STARTS_AFTER (joined after the period's last day), ENDED_BEFORE (ended before
+    its first day), or <NA> (the dates, where known, cover the period; always <NA> without a period)."""
+    out = pd.Series(pd.NA, index=bpjs.index, dtype="string")
+    if period is None:
+        return out
+    first, last = period_bounds(period)
+    out[(bpjs["end_date"] < first).fillna(False).to_numpy(dtype=bool)] = ENDED_BEFORE
+    out[(bpjs["join_date"] > last).fillna(False).to_numpy(dtype=bool)] = STARTS_AFTER
+    return out
+
+
+def is_active(bpjs: pd.DataFrame, billed: pd.Series, period: str | None = None) -> pd.Series:
+    """Whether each registration covers the period.
+
+    AKTIF, or no status given but billed (a blank status on a contribution line means billed), or
+    NON AKTIF with an end date on or after the period's first day (it ended within the period or
+    later: the period was covered). Never when the dates put the period outside the registration:
+    joined after its last day, or ended before its first day, whatever the status says.
+    """
     status = bpjs["status"]
-    return ((status == "AKTIF") | (status.isna() & (billed.fillna(0) > 0))).fillna(False).astype(bool)
+    active = (status == "AKTIF") | (status.isna() & (billed.fillna(0) > 0))
+    if period is not None:
+        first, _ = period_bounds(period)
+        active |= (status == "NON AKTIF") & (bpjs["end_date"] >= first)
+    return (active.fillna(False) & outside_period(bpjs, period).isna()).astype(bool)
 
 
 def keyed_identity(frame: pd.DataFrame, fallback: Callable[[pd.DataFrame], pd.Series]) -> pd.Series:

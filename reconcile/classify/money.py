@@ -7,6 +7,7 @@ import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify.core import core_frame
+from reconcile.classify.facts import STARTS_AFTER
 from reconcile.messages import Lang, message, rupiah
 
 
@@ -39,6 +40,44 @@ def premium_mismatches(
             for i in off
         ],
     )
+
+
+def billed_outside_registration(
+    rows: pd.Index,
+    bpjs: pd.DataFrame,
+    billed: pd.Series,
+    outside: pd.Series,
+    period: str | None,
+    tolerance: float,
+    lang: Lang,
+) -> pd.DataFrame:
+    """PREMIUM_MISMATCH, due 0, for rows in `rows` billed for a period their registration does not
+    cover (it starts after the period or ended before it, `outside`): money paid for no cover."""
+    why = outside.reindex(rows)
+    b = billed.reindex(rows)
+    off = rows[(why.notna() & (b.round() > tolerance)).fillna(False).to_numpy(dtype=bool)]
+    details = [
+        message(
+            "premium_before_start" if why[i] == STARTS_AFTER else "premium_after_end",
+            lang,
+            billed=rupiah(b[i]),
+            period=period,
+            date=_day(bpjs.at[i, "join_date" if why[i] == STARTS_AFTER else "end_date"]),
+        )
+        for i in off
+    ]
+    return core_frame(
+        Category.PREMIUM_MISMATCH,
+        bpjs_idx=list(off),
+        expected_idr=0.0,
+        billed_idr=list(b[off].round()),
+        difference_idr=list(b[off].round()),
+        detail=details,
+    )
+
+
+def _day(value: object) -> str:
+    return pd.Timestamp(value).strftime("%d-%m-%Y")
 
 
 def wage_mismatches(

@@ -10,10 +10,10 @@ import pandas as pd
 from reconcile.classify.core import concat_core
 from reconcile.classify.coverage import PersonCoverage, coverage_gaps, not_on_payroll, person_coverage
 from reconcile.classify.duplicates import duplicate_participants, duplicate_payroll
-from reconcile.classify.facts import Persons, billed_amount, is_active, participant_groups
+from reconcile.classify.facts import Persons, billed_amount, is_active, outside_period, participant_groups
 from reconcile.classify.invalid import invalid_rows
 from reconcile.classify.mismatches import identity_mismatches
-from reconcile.classify.money import premium_mismatches, wage_mismatches
+from reconcile.classify.money import billed_outside_registration, premium_mismatches, wage_mismatches
 from reconcile.classify.outcomes import row_outcomes
 from reconcile.config import ReconConfig
 from reconcile.messages import Lang
@@ -29,6 +29,7 @@ class Expectations:
     exposure: pd.Series  # unprotected benefit per payroll row if uninsured (index like payroll)
     scheme: str  # BPU | PU
     premium_notes: pd.Series | None = None  # per BPJS row, text added to its premium detail (wage source)
+    period: str | None = None  # "YYYY-MM": registrations that start after it or end before it do not cover it
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,8 @@ def classify(
     usable_p = payroll[~payroll["rejected"]]
     usable_b = bpjs[~bpjs["rejected"]]
     billed = billed_amount(bpjs)
-    active = is_active(bpjs, billed) & ~bpjs["rejected"]
+    active = is_active(bpjs, billed, expect.period) & ~bpjs["rejected"]
+    outside = outside_period(bpjs, expect.period)
     live = (active | (billed.fillna(0) > 0)) & ~bpjs["rejected"]
 
     persons = Persons.of(usable_p, pairs)
@@ -88,7 +90,18 @@ def classify(
         [
             invalid_rows(payroll, payroll_issues, "payroll", lang),
             invalid_rows(bpjs, bpjs_issues, "bpjs", lang),
-            *coverage_gaps(coverage, pairs, bpjs, billed, expect.exposure, conflict_p, payroll, lang),
+            *coverage_gaps(
+                coverage,
+                pairs,
+                bpjs,
+                billed,
+                expect.exposure,
+                conflict_p,
+                payroll,
+                lang,
+                outside,
+                expect.period,
+            ),
             ghosts,
             duplicate_participants(usable_b, group, live[usable_b.index], billed, lang),
             premium_mismatches(
@@ -99,6 +112,15 @@ def classify(
                 config.premium_tolerance_idr,
                 lang,
                 notes=expect.premium_notes,
+            ),
+            billed_outside_registration(
+                usable_b.index.difference(ghosts["bpjs_idx"]),
+                bpjs,
+                billed,
+                outside,
+                expect.period,
+                config.premium_tolerance_idr,
+                lang,
             ),
             wage_mismatches(
                 pairs,

@@ -1,4 +1,9 @@
-"""BPJS InputTable -> typed participant frame (BPJS_COLUMNS) plus issues."""
+"""BPJS InputTable -> typed participant frame (BPJS_COLUMNS) plus issues.
+
+A status that cannot be read ("Dalam Proses") does not reject the row: the registration exists, so
+the worker must not be told to register again. The row is kept with no status and a warning that
+quotes the cell; classify treats it as a registration whose status is unknown.
+"""
 
 from __future__ import annotations
 
@@ -9,43 +14,58 @@ import pandas as pd
 from reconcile.model import BPJS_COLUMNS, InputTable, Normalised
 from reconcile.normalize.columns import raw_column, source_columns
 from reconcile.normalize.finish import finish
-from reconcile.normalize.identity import identity_columns, parse_join_dates
+from reconcile.normalize.identity import date_column, identity_columns, parse_join_dates
 from reconcile.normalize.money import amount_column
-from reconcile.values import STATUSES, clean_text, parse_statuses
-from reconcile.values.unique import map_unique, spread
+from reconcile.values import parse_statuses, parse_texts
 from schemas.bpjs import BpjsSchema
-from schemas.issues import ERROR
+from schemas.issues import ERROR, WARNING, issues_where
 
 AMOUNT_FIELDS = ("reported_wage", "jkk", "jkm", "jht", "jp", "total")
+UNKNOWN_STATUS = (
+    "Status tidak dikenal; diharapkan AKTIF atau NON AKTIF. Baris tetap dipakai sebagai data "
+    "kepesertaan; pastikan statusnya ke BPJS"
+)
 
 
 def prepare_bpjs(table: InputTable, *, today: dt.date | None = None) -> Normalised:
-    """Type every BPJS row and list what is wrong with it.
-
-    An unknown status stays in the frame only long enough for the schema to report it, then is <NA>.
-    """
+    """Type every BPJS row and list what is wrong with it."""
     raw = table.frame.reset_index(drop=True)
     identity, issues = identity_columns(raw, today=today)
     join_date, join_issue = parse_join_dates(raw, today=today)
-    status = _status_for_schema(raw_column(raw, "status"))
+    end_date, end_issue = date_column(raw, "end_date", "Tanggal non aktif", today=today)
+    status_cells = raw_column(raw, "status")
+    status = parse_statuses(status_cells, today=today)
+    status_text = parse_texts(status_cells)
     amounts: dict[str, pd.Series] = {}
     for field in AMOUNT_FIELDS:
         amounts[field], _, issue = amount_column(raw, field, ERROR)
         issues.append(issue)
     typed = pd.DataFrame(
-        {**source_columns(raw), **identity, "join_date": join_date, "status": status, **amounts},
+        {
+            **source_columns(raw),
+            **identity,
+            # A date in the status ("Aktif per 01-06-2024", "Aktif s/d 30-04-2024") fills in a blank column.
+            "join_date": join_date.fillna(status["start_date"]),
+            "end_date": end_date.fillna(status["end_date"]),
+            "status": status["status"],
+            "status_text": status_text,
+            **amounts,
+        },
         index=raw.index,
     )
+    unknown = unknown_status_issues(status["unknown"])
     result, _ = finish(
-        typed, BpjsSchema, [*issues, join_issue], columns=BPJS_COLUMNS, index=table.frame.index
+        typed,
+        BpjsSchema,
+        [*issues, join_issue, end_issue, unknown],
+        columns=BPJS_COLUMNS,
+        index=table.frame.index,
     )
-    frame = result.frame.assign(status=result.frame["status"].where(result.frame["status"].isin(STATUSES)))
-    return type(result)(frame=frame, issues=result.issues)
+    return result
 
 
-def _status_for_schema(values: pd.Series) -> pd.Series:
-    """Known statuses normalised; an unknown one as its cleaned upper-case text, for the schema to report."""
-    parsed = parse_statuses(values)
-    codes, texts = map_unique(values, lambda v: (clean_text(v) or "").upper() or None)
-    unknown_text = pd.Series(pd.array(spread(codes, texts), dtype="string"), index=values.index)
-    return parsed["status"].where(~parsed["unknown"], unknown_text)
+def unknown_status_issues(unknown: pd.Series) -> pd.DataFrame:
+    """A warning per status that could not be read: the row stays a registration.
+
+    The cell is not quoted: a status column shifted by one holds names (UU PDP)."""
+    return issues_where(unknown, "status", WARNING, UNKNOWN_STATUS)

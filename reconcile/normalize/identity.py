@@ -77,8 +77,13 @@ def _texts_where(values: pd.Series, mask: pd.Series) -> pd.Series:
 
 def parse_join_dates(raw: pd.DataFrame, *, today: dt.date | None = None) -> tuple[pd.Series, pd.DataFrame]:
     """The BPJS join date and a warning per unreadable one."""
-    parsed = parse_dates(raw_column(raw, "join_date"), today=today)
-    issue = issues_where(
-        parsed["unreadable"], "join_date", WARNING, f"Tanggal kepesertaan tidak terbaca; {DATE_EXPECTED}"
-    )
+    return date_column(raw, "join_date", "Tanggal kepesertaan", today=today)
+
+
+def date_column(
+    raw: pd.DataFrame, field: str, label: str, *, today: dt.date | None = None
+) -> tuple[pd.Series, pd.DataFrame]:
+    """An optional date column (NaT where blank or absent) and a warning per unreadable cell."""
+    parsed = parse_dates(raw_column(raw, field), today=today)
+    issue = issues_where(parsed["unreadable"], field, WARNING, f"{label} tidak terbaca; {DATE_EXPECTED}")
     return parsed["date"], issue

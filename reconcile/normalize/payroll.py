@@ -2,6 +2,9 @@
 
 A row whose wage cannot be read keeps its place (its identity counts for coverage, duplicates and
 pairing) with the wage blanked; the wage error still makes it an INVALID_ROW finding.
+
+A leaving date (TGL BERHENTI) is kept; `left_before_period` warns about a worker still paid in a
+period that begins after it.
 """
 
 from __future__ import annotations
@@ -10,12 +13,13 @@ import datetime as dt
 
 import pandas as pd
 
-from reconcile.model import PAYROLL_COLUMNS, InputTable, Normalised
+from reconcile.model import ISSUE_COLUMNS, PAYROLL_COLUMNS, SOURCE_COLUMNS, InputTable, Normalised
 from reconcile.normalize.columns import raw_column, source_columns
 from reconcile.normalize.finish import finish
-from reconcile.normalize.identity import identity_columns
+from reconcile.normalize.identity import date_column, identity_columns
 from reconcile.normalize.wages import WAGE_FIELDS, wage_columns
 from reconcile.values import parse_texts
+from schemas.issues import WARNING
 from schemas.payroll import PayrollSchema
 
 
@@ -27,6 +31,7 @@ def prepare_payroll(table: InputTable, *, today: dt.date | None = None) -> Norma
     raw = table.frame.reset_index(drop=True)
     identity, issues = identity_columns(raw, today=today)
     wages, wage_issues = wage_columns(raw)
+    leave_date, leave_issue = date_column(raw, "leave_date", "Tanggal berhenti", today=today)
     unit = parse_texts(raw_column(raw, "unit"))
     hint = parse_texts(raw_column(raw, "unit_hint"))
     typed = pd.DataFrame(
@@ -36,15 +41,30 @@ def prepare_payroll(table: InputTable, *, today: dt.date | None = None) -> Norma
             "unit": unit.fillna(hint),
             "position": parse_texts(raw_column(raw, "position")),
             **wages,
+            "leave_date": leave_date,
         },
         index=raw.index,
     )
     result, _ = finish(
         typed,
         PayrollSchema,
-        [*issues, *wage_issues],
+        [*issues, *wage_issues, leave_issue],
         columns=PAYROLL_COLUMNS,
         index=table.frame.index,
         value_fields=WAGE_FIELDS,
     )
     return result
+
+
+def left_before_period(payroll: pd.DataFrame, period: str) -> pd.DataFrame:
+    """A warning (ISSUE_COLUMNS) per payroll row whose leaving date is before the period's first day:
+    the worker is still paid in a month after leaving."""
+    start = pd.Timestamp(f"{period}-01")
+    left = payroll[(payroll["leave_date"] < start).fillna(False).to_numpy(dtype=bool)]
+    messages = [
+        f"Tanggal berhenti {d:%d-%m-%Y} sebelum periode {period}, tetapi pekerja masih ada di daftar gaji "
+        "periode ini; periksa apakah pembayaran dan kepesertaannya masih benar"
+        for d in left["leave_date"]
+    ]
+    out = left[SOURCE_COLUMNS].assign(field="leave_date", severity=WARNING, message=messages)
+    return out.reset_index(drop=True)[ISSUE_COLUMNS]

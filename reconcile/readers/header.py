@@ -50,6 +50,15 @@ def is_header(match: HeaderMatch | None) -> bool:
     return any(f in match.columns for f in ("name", *IDENTITY_FIELDS))
 
 
+def missing_required(match: HeaderMatch) -> str:
+    """What a header lacks to be read as a data sheet: "name", "identity" (NIK or KPJ), or ""."""
+    if "name" not in match.columns:
+        return "name"
+    if not any(f in match.columns for f in IDENTITY_FIELDS):
+        return "identity"
+    return ""
+
+
 def _text(value: object) -> str:
     return " ".join(value.split()) if isinstance(value, str) else ""
 

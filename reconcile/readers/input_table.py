@@ -1,7 +1,8 @@
 """`read_input`: one payroll or BPJS file -> an InputTable of raw cell values under canonical names.
 
 The sheets with a recognisable header are read, but not hidden ones nor, given the run's period,
-other months' sheets (`sheet_choice`): those are listed in `sheets_not_read` with the reason.
+other months' sheets, nor, beside a sheet with a complete header, a sheet whose header lacks the name
+or NIK/KPJ column (`sheet_choice`): those are listed in `sheets_not_read` with the reason.
 Sheets without a header are skipped. Values are kept as the file gave them (str, int, float,
 date/datetime, None); typing them is the normalisers' job.
 """
@@ -30,7 +31,7 @@ from reconcile.readers.header import (
     is_header,
     most_header_like,
 )
-from reconcile.readers.sheet_choice import SheetCandidate, candidate, choose_sheets
+from reconcile.readers.sheet_choice import SheetCandidate, candidate, choose_sheets, header_rows
 from reconcile.readers.structure import classify
 from reconcile.readers.title import title_text, unit_from_title
 from reconcile.readers.workbook import read_workbook
@@ -85,10 +86,8 @@ def _file_sha256(path: Path) -> str:
 
 def _require_columns(sheet: SheetCandidate, table: AliasTable, display_path: str) -> None:
     grid, header = sheet.grid, sheet.header
-    first, last = grid.row_number(header.index), grid.row_number(header.data_start - 1)
-    rows = f"{first}-{last}" if last != first else f"{first}"
     found = "; ".join(header_cells(grid.head(header.data_start), header))
-    row = f"header found in row {rows}: {found}"
+    row = f"header found in row {header_rows(grid, header)}: {found}"
     if "name" not in header.columns:
         raise InputError(
             f"missing the name column (accepted headers: {table.accepted('name')}); {row}",

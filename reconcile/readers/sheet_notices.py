@@ -1,7 +1,10 @@
-"""Run notices for the sheets the reader left out: one per file and reason, in the report's language.
+"""Run notices for what the reader left out or found empty: one per file and reason, in the report's language.
 
-A sheet naming another month or a hidden sheet is not read (`sheet_choice`); the report must say so,
-naming the file, the sheets and the month each names, so nobody wonders where its rows went.
+A sheet naming another month, a hidden sheet, or a sheet whose header lacks the name or NIK/KPJ
+column beside a complete one is not read (`sheet_choice`); the report must say so, naming the file,
+the sheets and the month each names (or the header row and what it lacks), so nobody wonders where
+its rows went. A file with a header but no worker row under it (a unit that sent an empty list, or
+the wrong file) is read without error, and is said too (`empty_input_notices`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,13 @@ from collections.abc import Iterable, Mapping
 from reconcile.messages import Lang, message
 
 #: messages.csv key per reason a sheet was not read.
-_KEYS = {"other_month": "sheets_other_month", "hidden": "sheets_hidden"}
+_KEYS = {
+    "other_month": "sheets_other_month",
+    "hidden": "sheets_hidden",
+    "incomplete_header": "sheets_incomplete_header",
+}
+#: messages.csv key saying what an incomplete header lacks (SheetNotRead.missing).
+_LACKS = {"name": "sheet_header_without_name", "identity": "sheet_header_without_identity"}
 
 
 def sheet_notices(inputs: Iterable[object], period: str, lang: Lang = "id") -> list[str]:
@@ -29,7 +38,7 @@ def sheet_notices(inputs: Iterable[object], period: str, lang: Lang = "id") -> l
                         key,
                         lang,
                         file=str(getattr(item, "path", "")),
-                        sheets=", ".join(_described(s) for s in sheets),
+                        sheets=", ".join(_described(s, lang) for s in sheets),
                         period=period,
                         read=read_names,
                     )
@@ -37,9 +46,33 @@ def sheet_notices(inputs: Iterable[object], period: str, lang: Lang = "id") -> l
     return notices
 
 
-def _described(sheet: Mapping[str, object]) -> str:
-    """'APRIL' (2024-04), or just 'Lookup' when it names no month."""
+def empty_input_notices(inputs: Iterable[object], lang: Lang = "id") -> list[str]:
+    """One notice per file whose sheets read give no data row at all, naming where its header is."""
+    notices = []
+    for item in inputs:
+        read: list[Mapping[str, object]] = list(getattr(item, "sheets", ()))
+        if read and not any(s.get("data_rows") for s in read):
+            where = "; ".join(_header_at(s, lang) for s in read)
+            notices.append(
+                message("input_no_worker_rows", lang, file=str(getattr(item, "path", "")), where=where)
+            )
+    return notices
+
+
+def _header_at(sheet: Mapping[str, object], lang: Lang) -> str:
+    """ "sheet 'Juni' baris 5", or "baris 1" for a CSV file (no sheet)."""
+    name, row = str(sheet.get("sheet") or ""), sheet.get("header_row", "?")
+    if name:
+        return message("header_at_sheet_row", lang, sheet=repr(name), row=row)
+    return message("header_at_line", lang, row=row)
+
+
+def _described(sheet: Mapping[str, object], lang: Lang) -> str:
+    """'APRIL' (2024-04); 'Petunjuk' (baris 3-4: tanpa kolom nama); 'Lookup' when it names no month."""
+    name = repr(str(sheet.get("sheet", "")))
+    if sheet.get("reason") == "incomplete_header" and sheet.get("missing") in _LACKS:
+        lacks = message(_LACKS[str(sheet["missing"])], lang, rows=sheet.get("header_rows", "?"))
+        return f"{name} ({lacks})"
     periods = sheet.get("periods") or ()
     months = ", ".join(str(p) for p in periods)  # type: ignore[attr-defined]
-    name = repr(str(sheet.get("sheet", "")))
     return f"{name} ({months})" if months else name

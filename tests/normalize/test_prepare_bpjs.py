@@ -51,7 +51,8 @@ def test_columns_and_dtypes(today):
         ({"kpj": KPJ, "status": "N/A"}, False, [], "NON AKTIF"),  # CONTRACT.md: NA is Non Aktif
         ({"kpj": KPJ, "status": "Tidak Aktif"}, False, [], "NON AKTIF"),
         ({"kpj": KPJ, "status": None}, False, [], None),  # blank: later stages treat it as active if billed
-        ({"kpj": KPJ, "status": "PENDING"}, True, [("status", "error")], None),
+        # unreadable: still a registration (not rejected), with a warning; no status
+        ({"kpj": KPJ, "status": "PENDING"}, False, [("status", "warning")], None),
         ({"kpj": KPJ, "total": "abc"}, True, [("total", "error")], None),
         ({"kpj": KPJ, "jkk": "(10.000)"}, True, [("jkk", "error")], None),
         ({"kpj": KPJ, "join_date": "kemarin"}, False, [("join_date", "warning")], None),
@@ -72,3 +73,21 @@ def test_rejection_decisions(today, row, rejected, issues, status):
 def test_status_message_does_not_echo_the_cell(today):
     result = prepare_bpjs(make_table("bpjs", [{"kpj": KPJ, "status": "BUDI SANTOSO"}]), today=today)
     assert "BUDI" not in result.issues["message"].iloc[0]
+
+
+def test_the_end_date_column_and_a_date_in_the_status_give_the_end_date(today):
+    rows = [
+        {"kpj": KPJ, "status": "AKTIF", "end_date": "31-03-2024"},
+        {"kpj": KPJ, "status": "Aktif s/d 30-04-2024"},
+        {"kpj": KPJ, "status": "Aktif s/d 30-04-2024", "end_date": "15-04-2024"},  # the column wins
+        {"kpj": KPJ, "status": "Aktif per 01-06-2024"},  # a start date fills a blank join date
+    ]
+    frame = prepare_bpjs(make_table("bpjs", rows), today=today).frame
+    assert frame["end_date"].dt.strftime("%Y-%m-%d").fillna("").tolist() == [
+        "2024-03-31",
+        "2024-04-30",
+        "2024-04-15",
+        "",
+    ]
+    assert frame["join_date"].iloc[3] == pd.Timestamp("2024-06-01")
+    assert frame["status_text"].tolist()[:2] == ["AKTIF", "Aktif s/d 30-04-2024"]

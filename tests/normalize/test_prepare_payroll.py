@@ -216,3 +216,18 @@ def test_empty_table(today):
     result = prepare_payroll(empty, today=today)
     assert list(result.frame.columns) == PAYROLL_COLUMNS and len(result.frame) == 0
     assert len(result.issues) == 0
+
+
+def test_a_worker_paid_after_the_leaving_date_gets_a_warning(today):
+    from reconcile.normalize.payroll import left_before_period
+
+    rows = [
+        {"nik": NIK, "name": "A", "monthly_wage": "1000000", "leave_date": "30-04-2024"},
+        {"nik": NIK, "name": "B", "monthly_wage": "1000000", "leave_date": "31-05-2024"},  # within: fine
+        {"nik": NIK, "name": "C", "monthly_wage": "1000000"},
+    ]
+    frame = prepare_payroll(make_table("payroll", rows), today=today).frame
+    warned = left_before_period(frame, "2024-05")
+    assert list(warned.columns) == ISSUE_COLUMNS
+    assert warned["severity"].tolist() == ["warning"]
+    assert "30-04-2024" in warned["message"].iloc[0] and "2024-05" in warned["message"].iloc[0]

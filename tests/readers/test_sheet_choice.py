@@ -140,3 +140,97 @@ def test_without_a_period_every_visible_sheet_is_read(tmp_path: Path) -> None:
     table = _read(path, period=None)
 
     assert [s.name for s in table.sheets] == ["APRIL", "MEI"] and table.sheets_not_read == ()
+
+
+#: An instructions sheet: "No | Nama Kolom | Keterangan" over "1 | NIK | ...": a two-row header of
+#: row number and NIK, without a name column.
+PETUNJUK = {
+    "rows": [
+        ["PETUNJUK PENGISIAN"],
+        [],
+        ["No", "Nama Kolom", "Keterangan"],
+        [1, "NIK", "Nomor Induk Kependudukan 16 digit"],
+        [2, "Nama Tenaga Kerja", "Sesuai KTP"],
+    ]
+}
+
+
+def _not_read_header(table) -> list[tuple[str, str, str, str]]:
+    return [(s.name, s.reason, s.header_rows, s.missing) for s in table.sheets_not_read]
+
+
+def test_an_instructions_sheet_beside_a_data_sheet_is_not_read_and_says_what_its_header_lacks(
+    tmp_path: Path,
+) -> None:
+    path = write_xlsx(
+        tmp_path / "rincian.xlsx",
+        {"Petunjuk": PETUNJUK, "Data": _month_sheet("DAFTAR UPAH PTHL BULAN MEI 2024", *MEI)},
+    )
+
+    table = _read(path)
+
+    assert [s.name for s in table.sheets] == ["Data"] and table.rows_read == 3
+    assert _not_read_header(table) == [("Petunjuk", "incomplete_header", "3-4", "name")]
+
+
+def test_with_an_instructions_sheet_the_month_and_visibility_choice_still_holds(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "upah.xlsx",
+        {
+            "Petunjuk": PETUNJUK,
+            "APRIL": _month_sheet(None, *APRIL),
+            "MEI": _month_sheet(None, *MEI),
+            "Lama": {**_month_sheet(None, *MEI), "state": "hidden"},
+        },
+    )
+
+    table = _read(path)
+
+    assert [s.name for s in table.sheets] == ["MEI"]
+    assert [(s.name, s.reason) for s in table.sheets_not_read] == [
+        ("Petunjuk", "incomplete_header"),
+        ("APRIL", "other_month"),
+        ("Lama", "hidden"),
+    ]
+
+
+def test_an_instructions_sheet_beside_only_another_months_data_reads_that_month(tmp_path: Path) -> None:
+    """The file is then for another month: period_check refuses it, not the instructions sheet."""
+    path = write_xlsx(
+        tmp_path / "rincian.xlsx",
+        {"Petunjuk": PETUNJUK, "Data": _month_sheet("DAFTAR UPAH PTHL BULAN APRIL 2024", *APRIL)},
+    )
+
+    table = _read(path)
+
+    assert [(s.name, s.periods) for s in table.sheets] == [("Data", ("2024-04",))]
+    assert [s.reason for s in table.sheets_not_read] == ["incomplete_header"]
+
+
+def test_an_instructions_sheet_beside_a_hidden_data_sheet_asks_to_unhide_it(tmp_path: Path) -> None:
+    path = write_xlsx(
+        tmp_path / "rincian.xlsx",
+        {"Petunjuk": PETUNJUK, "Data": {**_month_sheet(None, *MEI), "state": "hidden"}},
+    )
+
+    with pytest.raises(InputError, match=r"hidden sheet\(s\) 'Data'.*unhide"):
+        _read(path)
+
+
+def test_when_no_sheet_has_a_complete_header_the_file_is_refused_naming_what_is_missing(
+    tmp_path: Path,
+) -> None:
+    path = write_xlsx(tmp_path / "rincian.xlsx", {"Petunjuk": PETUNJUK})
+
+    with pytest.raises(InputError, match=r"\[sheet Petunjuk\]: missing the name column .*row 3-4"):
+        _read(path)
+
+
+def test_this_periods_sheet_with_an_incomplete_header_is_refused_not_replaced_by_another_month(
+    tmp_path: Path,
+) -> None:
+    no_nik = {"rows": [["NO", "NAMA", "UPAH"], [1, "BUDI", 2_000_000]]}
+    path = write_xlsx(tmp_path / "upah.xlsx", {"APRIL": _month_sheet(None, *APRIL), "MEI": no_nik})
+
+    with pytest.raises(InputError, match=r"\[sheet MEI\]: missing an identity column"):
+        _read(path)

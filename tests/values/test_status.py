@@ -1,13 +1,14 @@
 """Participation status: AKTIF, NON AKTIF, blank, or unknown; the vocabulary is a data table."""
 
 import csv
+import datetime as dt
 
 import pandas as pd
 import pytest
 
 from reconcile.errors import InputError
 from reconcile.values import UnreadableValue, parse_status, parse_statuses
-from reconcile.values.status import STATUS_FILE, status_words
+from reconcile.values.status import STATUS_FILE, read_status, status_words
 
 
 @pytest.mark.parametrize(
@@ -55,7 +56,7 @@ def test_parse_status(cell, expected):
 # Left out of the table on purpose: they may mean something else in a status column.
 @pytest.mark.parametrize(
     "cell",
-    ["PENDING", "X", "AKTIF?", "1", 1, "N/A BARU", "TA", "Y", "YA", "TIDAK", "AKTIF/NON AKTIF"],
+    ["PENDING", "X", "AKTIF?", "1", 1, "TA", "Y", "YA", "TIDAK", "AKTIF/NON AKTIF", "Dalam Proses"],
 )
 def test_unknown_status_raises(cell):
     with pytest.raises(UnreadableValue):
@@ -102,3 +103,24 @@ def test_status_table_can_be_extended(tmp_path):
 def test_a_bad_status_table_is_refused_with_its_line(tmp_path, body, said):
     with pytest.raises(InputError, match=said):
         status_words(_table(tmp_path, body))
+
+
+@pytest.mark.parametrize(
+    ("cell", "status", "end", "start", "deceased"),
+    [
+        ("Aktif s/d 30-04-2024", "AKTIF", "2024-04-30", None, False),  # "until": the registration ends
+        ("Nonaktif per 01/03/2024", "NON AKTIF", "2024-03-01", None, False),
+        ("KELUAR - MENGUNDURKAN DIRI", "NON AKTIF", None, None, False),  # the leading word decides
+        ("Keluar tgl 30 April 2024", "NON AKTIF", "2024-04-30", None, False),
+        ("Aktif per 01-06-2024", "AKTIF", None, "2024-06-01", False),  # "since": when it started
+        ("Aktif (dicek) 01-06-2024", "AKTIF", None, None, False),  # a word in neither list: no date
+        ("MENINGGAL DUNIA", "NON AKTIF", None, None, True),
+        ("NON AKTIF (MENINGGAL)", "NON AKTIF", None, None, True),
+        ("N/A BARU", "NON AKTIF", None, None, False),
+    ],
+)
+def test_a_status_is_read_by_its_leading_words_with_its_date(cell, status, end, start, deceased):
+    got = read_status(cell)
+    assert (got.status, got.unknown, got.deceased) == (status, False, deceased)
+    assert got.end_date == (None if end is None else dt.date.fromisoformat(end))
+    assert got.start_date == (None if start is None else dt.date.fromisoformat(start))
