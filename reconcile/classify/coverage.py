@@ -13,7 +13,7 @@ import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify.core import core_frame
-from reconcile.classify.facts import ENDED_BEFORE, STARTS_AFTER, Persons
+from reconcile.classify.facts import ENDED_BEFORE, ENDED_WITHIN, STARTS_AFTER, Persons
 from reconcile.classify.refs import row_refs
 from reconcile.messages import Lang, message, rupiah
 from reconcile.values.status import ACTIVE, is_deceased, read_status
@@ -128,8 +128,9 @@ def _inactive_reason(record: dict[str, object], reason: object, period: str | No
     shown = written if not pd.isna(written) else status
     if reason == STARTS_AFTER:
         return message("inactive_starts_after", lang, date=_day(record["join_date"]), period=period)
-    if reason == ENDED_BEFORE:
-        text = message("inactive_ended_before", lang, date=_day(record["end_date"]), period=period)
+    if reason in (ENDED_BEFORE, ENDED_WITHIN):
+        key = "inactive_ended_before" if reason == ENDED_BEFORE else "inactive_ended_within"
+        text = message(key, lang, date=_day(record["end_date"]), period=period)
         if is_deceased(written):
             text += message("inactive_deceased_note", lang, status=shown)
         elif status == ACTIVE and read_status(written).end_date is None:

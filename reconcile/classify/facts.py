@@ -20,8 +20,12 @@ def billed_amount(bpjs: pd.DataFrame) -> pd.Series:
     return bpjs["total"].where(bpjs["total"].notna(), parts)
 
 
-#: Why a registration does not cover the period, whatever its status says.
-STARTS_AFTER, ENDED_BEFORE = "starts_after", "ended_before"
+#: Why a registration does not cover the period, whatever its status says: it starts after the
+#: period, ended before it (nothing is due), or ended within it (the worker on this month's payroll
+#: is uninsured from that day on: a gap, although the month's premium may still be due).
+STARTS_AFTER, ENDED_BEFORE, ENDED_WITHIN = "starts_after", "ended_before", "ended_within"
+#: The reasons under which no premium is due for the period.
+NOTHING_DUE = (STARTS_AFTER, ENDED_BEFORE)
 
 
 def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -32,11 +36,14 @@ def period_bounds(period: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 def outside_period(bpjs: pd.DataFrame, period: str | None) -> pd.Series:
     """Per BPJS row: STARTS_AFTER (joined after the period's last day), ENDED_BEFORE (ended before
-    its first day), or <NA> (the dates, where known, cover the period; always <NA> without a period)."""
+    its first day), ENDED_WITHIN (ended before its last day), or <NA> (the dates, where known, cover
+    the period; always <NA> without a period). A join date within the period covers it: a new
+    worker is registered from the day work begins."""
     out = pd.Series(pd.NA, index=bpjs.index, dtype="string")
     if period is None:
         return out
     first, last = period_bounds(period)
+    out[(bpjs["end_date"] < last).fillna(False).to_numpy(dtype=bool)] = ENDED_WITHIN
     out[(bpjs["end_date"] < first).fillna(False).to_numpy(dtype=bool)] = ENDED_BEFORE
     out[(bpjs["join_date"] > last).fillna(False).to_numpy(dtype=bool)] = STARTS_AFTER
     return out
@@ -46,15 +53,16 @@ def is_active(bpjs: pd.DataFrame, billed: pd.Series, period: str | None = None) 
     """Whether each registration covers the period.
 
     AKTIF, or no status given but billed (a blank status on a contribution line means billed), or
-    NON AKTIF with an end date on or after the period's first day (it ended within the period or
-    later: the period was covered). Never when the dates put the period outside the registration:
-    joined after its last day, or ended before its first day, whatever the status says.
+    NON AKTIF with an end date after the period's last day (a list printed later: the period was
+    covered). Never when the dates leave part of the period out of the registration: joined after
+    its last day, or ended before its last day ("Nonaktif per 01-05-2024" leaves May uncovered),
+    whatever the status says.
     """
     status = bpjs["status"]
     active = (status == "AKTIF") | (status.isna() & (billed.fillna(0) > 0))
     if period is not None:
-        first, _ = period_bounds(period)
-        active |= (status == "NON AKTIF") & (bpjs["end_date"] >= first)
+        _, last = period_bounds(period)
+        active |= (status == "NON AKTIF") & (bpjs["end_date"] > last)
     return (active.fillna(False) & outside_period(bpjs, period).isna()).astype(bool)
 
 

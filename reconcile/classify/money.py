@@ -7,7 +7,7 @@ import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify.core import core_frame
-from reconcile.classify.facts import STARTS_AFTER
+from reconcile.classify.facts import NOTHING_DUE, STARTS_AFTER
 from reconcile.messages import Lang, message, rupiah
 
 
@@ -52,10 +52,11 @@ def billed_outside_registration(
     lang: Lang,
 ) -> pd.DataFrame:
     """PREMIUM_MISMATCH, due 0, for rows in `rows` billed for a period their registration does not
-    cover (it starts after the period or ended before it, `outside`): money paid for no cover."""
+    cover (it starts after the period or ended before it, `outside`): money paid for no cover.
+    A registration that ended within the period is a coverage gap, but its month may be billed."""
     why = outside.reindex(rows)
     b = billed.reindex(rows)
-    off = rows[(why.notna() & (b.round() > tolerance)).fillna(False).to_numpy(dtype=bool)]
+    off = rows[(why.isin(NOTHING_DUE) & (b.round() > tolerance)).fillna(False).to_numpy(dtype=bool)]
     details = [
         message(
             "premium_before_start" if why[i] == STARTS_AFTER else "premium_after_end",

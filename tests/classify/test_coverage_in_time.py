@@ -60,8 +60,21 @@ def test_an_end_date_before_the_period_wins_over_an_active_status() -> None:
     assert "31-03-2024" in detail and '"AKTIF"' in detail  # the contradiction is named
 
 
-def test_an_end_date_within_the_period_still_covers_it() -> None:
-    assert flat(_run(ani_status="NON AKTIF", ani_end="15-05-2024")) == []
+def test_an_end_date_within_the_period_is_a_gap_from_that_day() -> None:
+    result = _run(ani_status="NON AKTIF", ani_end="15-05-2024")
+    assert flat(result) == [("INACTIVE", "bpjs", 4), ("INACTIVE", "payroll", 4)]
+    assert "15-05-2024" in _finding(result, "INACTIVE")["detail"]
+    assert result.summary.insured == 2
+
+
+def test_non_active_from_the_first_day_of_the_period_does_not_cover_it() -> None:
+    result = _run(ani_status="Nonaktif per 01-05-2024", ani_total="0")
+    assert flat(result) == [("INACTIVE", "bpjs", 4), ("INACTIVE", "payroll", 4)]
+
+
+def test_an_end_on_the_last_day_or_later_covers_the_period() -> None:
+    assert flat(_run(ani_status="Aktif s/d 31-05-2024")) == []
+    assert flat(_run(ani_status="Nonaktif per 01-06-2024")) == []
 
 
 def test_a_status_with_an_until_date_before_the_period_is_not_active() -> None:
