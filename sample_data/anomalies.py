@@ -262,6 +262,8 @@ class Planner:
             case "invalid_status":
                 b = self._bpjs_record(p, bpjs_name, status="??")
                 b.findings.append(Finding("INVALID_ROW", "status unreadable: '??'"))
+                # the row still counts: billed, and nobody of that name is on the payroll
+                b.findings.append(Finding("NOT_ON_PAYROLL", "billed 16800, nobody on the payroll"))
             case _:
                 raise ValueError(kind)
 

@@ -1,8 +1,9 @@
 """BPJS InputTable -> typed participant frame (BPJS_COLUMNS) plus issues.
 
 A status that cannot be read ("Dalam Proses") does not reject the row: the registration exists, so
-the worker must not be told to register again. The row is kept with no status and a warning that
-quotes the cell; classify treats it as a registration whose status is unknown.
+the worker must not be told to register again. The row is kept with no status and an error on the
+status field alone (INVALID_ROW: the value is unusable, the row still counts); classify treats it as
+a registration whose status is unknown.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from reconcile.normalize.identity import date_column, identity_columns, parse_jo
 from reconcile.normalize.money import amount_column
 from reconcile.values import parse_statuses, parse_texts
 from schemas.bpjs import BpjsSchema
-from schemas.issues import ERROR, WARNING, issues_where
+from schemas.issues import ERROR, issues_where
 
 AMOUNT_FIELDS = ("reported_wage", "jkk", "jkm", "jht", "jp", "total")
 UNKNOWN_STATUS = (
@@ -60,12 +61,14 @@ def prepare_bpjs(table: InputTable, *, today: dt.date | None = None) -> Normalis
         [*issues, join_issue, end_issue, unknown],
         columns=BPJS_COLUMNS,
         index=table.frame.index,
+        value_fields=frozenset({"status"}),
     )
     return result
 
 
 def unknown_status_issues(unknown: pd.Series) -> pd.DataFrame:
-    """A warning per status that could not be read: the row stays a registration.
+    """An error per status that could not be read, on a value field: the row is not rejected, it stays
+    a registration (INVALID_ROW says the status is unusable and the row still counts).
 
     The cell is not quoted: a status column shifted by one holds names (UU PDP)."""
-    return issues_where(unknown, "status", WARNING, UNKNOWN_STATUS)
+    return issues_where(unknown, "status", ERROR, UNKNOWN_STATUS)

@@ -88,15 +88,16 @@ def test_a_status_with_an_until_date_after_the_period_is_active() -> None:
 
 def test_an_unreadable_status_keeps_the_worker_registered() -> None:
     result = _run(ani_status="Dalam Proses", ani_total="0")
-    assert flat(result) == [("INACTIVE", "bpjs", 4), ("INACTIVE", "payroll", 4)]
+    assert flat(result) == [("INACTIVE", "bpjs", 4), ("INACTIVE", "payroll", 4), ("INVALID_ROW", "bpjs", 4)]
     assert "Dalam Proses" in _finding(result, "INACTIVE")["detail"]
-    assert list(result.warnings["field"]) == ["status"]
+    assert "tetap dihitung" in _finding(result, "INVALID_ROW")["detail"]  # the row still counts
 
 
 def test_an_unreadable_billed_status_is_covered_and_counted_as_billed() -> None:
     result = _run(ani_status="Dalam Proses")
-    assert flat(result) == []
+    assert flat(result) == [("INVALID_ROW", "bpjs", 4)]
     assert result.summary.billed_idr == 3 * 16800
+    assert result.summary.insured == 3
 
 
 def test_the_inactive_detail_quotes_the_status_and_names_a_death() -> None:

@@ -52,7 +52,7 @@ def test_columns_and_dtypes(today):
         ({"kpj": KPJ, "status": "Tidak Aktif"}, False, [], "NON AKTIF"),
         ({"kpj": KPJ, "status": None}, False, [], None),  # blank: later stages treat it as active if billed
         # unreadable: still a registration (not rejected), with a warning; no status
-        ({"kpj": KPJ, "status": "PENDING"}, False, [("status", "warning")], None),
+        ({"kpj": KPJ, "status": "PENDING"}, False, [("status", "error")], None),  # kept: INVALID_ROW
         ({"kpj": KPJ, "total": "abc"}, True, [("total", "error")], None),
         ({"kpj": KPJ, "jkk": "(10.000)"}, True, [("jkk", "error")], None),
         ({"kpj": KPJ, "join_date": "kemarin"}, False, [("join_date", "warning")], None),
