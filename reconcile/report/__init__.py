@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from reconcile.report.output_folder import check_output_folder
 from reconcile.report.output_names import OutputPaths
 from reconcile.report.outputs import write_outputs
 
-__all__ = ["OutputPaths", "write_outputs"]
+__all__ = ["OutputPaths", "check_output_folder", "write_outputs"]

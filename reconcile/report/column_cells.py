@@ -3,14 +3,15 @@
 Each distinct value is converted once (see distinct.py): text as a person reads it (`values.as_text`),
 whole Rupiah and row numbers (`as_int`), rounded scores, dates as Excel dates. The longest shown value
 sizes the column. Every data cell has the column's look: a thin grid, top alignment, the kind's number
-format.
+format; text cells wrap, so a text longer than its capped column is shown and printed whole.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -32,10 +33,12 @@ class ColumnStyle:
     def __init__(self, ws: WriteOnlyWorksheet, column: Column) -> None:
         self._ws = ws
         self._number_format = NUMBER_FORMAT.get(column.kind)
+        # A text longer than its (capped) column wraps, on screen and on paper, instead of being cut.
+        self._alignment = styles.WRAP if column.kind == "text" else styles.TOP
 
     def _cell_style(self, *, quote_prefix: bool) -> int:
         cell = make_cell(
-            self._ws, None, number_format=self._number_format, border=styles.GRID, alignment=styles.TOP
+            self._ws, None, number_format=self._number_format, border=styles.GRID, alignment=self._alignment
         )
         cell.quotePrefix = quote_prefix
         return int(cell.style_id)
@@ -54,6 +57,9 @@ class ColumnStyle:
 class ColumnCells:
     cells: list[str | None]  # per row: the cell's XML (sheet_xml), None for an empty cell
     longest: int  # characters of the longest value as shown
+    #: A text column's distinct texts and, per row, the index of its text (-1: empty), to size rows.
+    texts: list[str | None] = field(default_factory=list)
+    codes: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.intp))
 
 
 def column_cells(ws: WriteOnlyWorksheet, column: Column, values: pd.Series) -> ColumnCells:
@@ -65,6 +71,7 @@ def column_cells(ws: WriteOnlyWorksheet, column: Column, values: pd.Series) -> C
         texts = [as_text(v) for v in column_values.values]
         cells = [None if t is None else safe_text_cell(t, style.plain, lambda: style.quoted) for t in texts]
         longest = max((len(t) for t in texts if t is not None), default=0)
+        return ColumnCells(column_values.spread(cells, None), longest, texts, column_values.codes)
     elif column.kind == "date":
         epoch = ws.parent.epoch
         dates = [as_date(v) for v in column_values.values]

@@ -1,8 +1,10 @@
 """exceptions.csv and matches.csv: the machine files, UTF-8, comma-separated, contract column order.
 
-Values are written as the result holds them (no formula defusing: other tools read these files as
-data). Rupiah amounts and row numbers are whole numbers without separators; a side that does not
-apply stays empty.
+Rupiah amounts and row numbers are whole numbers without separators; a side that does not apply
+stays empty. A text from the inputs (name, unit, file, sheet, NIK as written, a detail quoting a
+value) that starts with = + - @ tab or CR gets a leading apostrophe (OWASP CSV injection), so that
+Excel or LibreOffice opening the file shows it as text instead of running it as a formula. Numeric
+columns are never touched: an amount of -16800 stays a number.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-from pandas.api.types import infer_dtype, is_integer_dtype
+from pandas.api.types import infer_dtype, is_integer_dtype, is_numeric_dtype
 
 from reconcile.categories import EXCEPTION_COLUMNS, MATCH_COLUMNS
 from reconcile.report.distinct import distinct
+from reconcile.report.safe_text import FORMULA_TRIGGERS
 from reconcile.report.values import as_float, as_int, as_text
 
 INT_COLUMNS = frozenset(
@@ -44,6 +47,28 @@ def column_text(series: pd.Series, fn: Callable[[Any], object]) -> pd.Series:
     return pd.Series(distinct(series).convert(_csv_text(fn)), index=series.index, dtype=object)
 
 
+def _converter(column: str) -> Callable[[Any], object]:
+    if column in INT_COLUMNS:
+        return as_int
+    if column in FLOAT_COLUMNS:
+        return as_float
+    return as_text
+
+
+_NUMBERS = ("integer", "floating", "mixed-integer-float", "decimal", "boolean")
+
+
+def _holds_numbers(series: pd.Series) -> bool:
+    return is_numeric_dtype(series.dtype) or infer_dtype(series, skipna=True) in _NUMBERS
+
+
+def text_columns(frame: pd.DataFrame) -> frozenset[str]:
+    """The columns of `frame` written as text from the inputs: all but the numeric ones."""
+    return frozenset(
+        str(c) for c in frame.columns if _converter(str(c)) is as_text and not _holds_numbers(frame[c])
+    )
+
+
 def contract_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """`columns` in order (missing ones empty), then any further columns the frame carries, as text."""
     ordered = columns + [c for c in frame.columns if c not in columns]
@@ -52,21 +77,15 @@ def contract_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
         if column not in frame.columns:
             out[column] = ""
             continue
-        fn: Callable[[Any], object]
-        if column in INT_COLUMNS:
-            fn = as_int
-        elif column in FLOAT_COLUMNS:
-            fn = as_float
-        else:
-            fn = as_text
-        out[column] = column_text(frame[column], fn)
+        out[column] = column_text(frame[column], _converter(column))
     return out
 
 
 #: Rows converted at a time: the Arrow buffers of one block stay small however long the file.
 _BLOCK_ROWS = 1 << 16
 _TEXT = pa.large_string()
-_QUOTE, _EMPTY, _COMMA, _CRLF = (pa.scalar(t, _TEXT) for t in ('"', "", ",", "\r\n"))
+_QUOTE, _EMPTY, _COMMA, _CRLF, _APOSTROPHE = (pa.scalar(t, _TEXT) for t in ('"', "", ",", "\r\n", "'"))
+_TRIGGER_BYTES = np.frombuffer("".join(FORMULA_TRIGGERS).encode("ascii"), dtype=np.uint8)
 
 
 def _bytes(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -75,6 +94,23 @@ def _bytes(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[text.offset : text.offset + len(text) + 1]
     raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.empty(0, dtype=np.uint8)
     return raw[offsets[0] : offsets[-1]], offsets - offsets[0]
+
+
+def _defused(text: pa.Array) -> pa.Array:
+    """`text` with an apostrophe in front of every string whose first character could start a formula.
+
+    All the trigger characters are single ASCII bytes, so the first byte of each string says it.
+    """
+    raw, starts = _bytes(text)
+    lengths = np.diff(starts)
+    if not len(raw):
+        return text
+    first = raw[np.minimum(starts[:-1], len(raw) - 1)]
+    risky = (lengths > 0) & np.isin(first, _TRIGGER_BYTES)
+    if not risky.any():
+        return text
+    prefixed = pc.binary_join_element_wise(_APOSTROPHE, text, _EMPTY)
+    return pc.if_else(pa.array(risky), prefixed, text)
 
 
 def _field(text: pa.Array) -> pa.Array:
@@ -92,15 +128,19 @@ def _field(text: pa.Array) -> pa.Array:
     return pc.if_else(needs, quoted, text)
 
 
-def _write_lines(texts: pd.DataFrame, handle: IO[bytes]) -> None:
+def _write_lines(texts: pd.DataFrame, handle: IO[bytes], defuse: frozenset[str] = frozenset()) -> None:
     """The data lines of `texts` (all text, no missing values), a block of rows at a time, in Arrow.
 
+    The columns named in `defuse` hold input text: a cell that starts like a formula is neutralised.
     A block's lines end up as one Arrow string array whose bytes are exactly those of the lines,
     written without going through a Python string per cell.
     """
     for start in range(0, len(texts), _BLOCK_ROWS):
         block = texts.iloc[start : start + _BLOCK_ROWS]
-        fields = [_field(pa.array(column.to_numpy(dtype=object), type=_TEXT)) for _, column in block.items()]
+        fields = []
+        for name, column in block.items():
+            text = pa.array(column.to_numpy(dtype=object), type=_TEXT)
+            fields.append(_field(_defused(text) if name in defuse else text))
         lines = pc.binary_join_element_wise(pc.binary_join_element_wise(*fields, _COMMA), _CRLF, _EMPTY)
         handle.write(_bytes(lines)[0].data)
 
@@ -109,12 +149,12 @@ def write_csv(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
     """Write `frame` as a contract CSV at `path` (header line always present).
 
     Lines end in CRLF as RFC 4180 says (a text holding a lone CR is quoted); the bytes are those of
-    Python's csv.writer with its defaults, which the tests check.
+    Python's csv.writer with its defaults fed the neutralised texts, which the tests check.
     """
     texts = contract_frame(frame, columns)
     with path.open("wb") as handle:
         _write_lines(pd.DataFrame([list(texts.columns)], dtype=object), handle)
-        _write_lines(texts, handle)
+        _write_lines(texts, handle, text_columns(frame))
 
 
 def write_exceptions_csv(findings: pd.DataFrame, path: Path) -> None:

@@ -68,6 +68,28 @@ _AMOUNTS: dict[Category, tuple[str, ...]] = {
 }
 
 
+#: What the amount columns of a category sheet count, for their headers: the contribution billed and
+#: due, or (WAGE_MISMATCH) the wage reported to BPJS and the wage the rules give. Other categories
+#: and mixed sheets keep the plain headers.
+_AMOUNT_MEANING: dict[Category, str] = {
+    Category.INACTIVE: "premium",
+    Category.NOT_ON_PAYROLL: "premium",
+    Category.DUPLICATE_PARTICIPANT: "premium",
+    Category.PREMIUM_MISMATCH: "premium",
+    Category.WAGE_MISMATCH: "wage",
+}
+_MEANING_COLUMNS = ("expected_idr", "billed_idr", "difference_idr")
+
+
+def header_key(column: Column, category: Category | None = None) -> str:
+    """The label key of `column`'s header on `category`'s sheet: 'col.wage.billed_idr' for the wage
+    reported to BPJS on the wage sheet, 'col.billed_idr' where the sheet does not say what it counts."""
+    meaning = _AMOUNT_MEANING.get(category) if category is not None else None
+    if meaning and column.key in _MEANING_COLUMNS:
+        return f"col.{meaning}.{column.key}"
+    return column.label_key
+
+
 def category_columns(category: Category) -> tuple[list[str], list[str]]:
     """(always shown, shown when filled) column keys for a category sheet, in display order."""
     side = CATEGORY_SIDE[category]

@@ -19,6 +19,7 @@ from reconcile.report.folder_lock import folder_lock
 from reconcile.report.labels import Lang, load_labels
 from reconcile.report.manifest import build_manifest, manifest_text
 from reconcile.report.masking import mask_result
+from reconcile.report.output_folder import check_output_folder
 from reconcile.report.output_names import OutputPaths, next_version, output_paths
 from reconcile.report.workbook import build_workbook
 from reconcile.result import ReconResult
@@ -35,7 +36,8 @@ def _temp_path(out_dir: Path, period: str, suffix: str) -> Path:
             continue
 
 
-def _prepare_folder(out_dir: Path) -> None:
+def _prepare_folder(out_dir: Path, lang: Lang) -> None:
+    check_output_folder(out_dir, lang)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
@@ -79,7 +81,8 @@ def write_outputs(
     `mask_nik` writes a distribution copy: every NIK shows only its last 4 digits, in every file
     (findings, matches, warnings, the resolved-findings history, notices and left-out file reasons).
     `generated_at` defaults to now (local time, with its UTC offset in the manifest).
-    An output folder that cannot be created or written raises InputError and leaves no file behind.
+    An output folder that cannot be created or written (or is a file) raises InputError and leaves no
+    file behind.
     """
     out_dir = Path(out_dir)
     labels = load_labels(lang)
@@ -88,7 +91,7 @@ def write_outputs(
         result = mask_result(result)
     findings, matches, warnings = result.findings, result.matches, result.warnings
 
-    _prepare_folder(out_dir)
+    _prepare_folder(out_dir, lang)
     temps: dict[str, Path] = {}
     try:
         for key, suffix in (

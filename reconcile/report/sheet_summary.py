@@ -30,6 +30,7 @@ WIDTHS = [44, 18, 16, 16, 16, 18, 18, 16, 12]  # columns A..I
 TOP_UNINSURED = 10
 CHART_UNITS = 25  # more bars than this are unreadable; the table below lists every unit
 GAP_CATEGORIES = (Category.UNREGISTERED, Category.INACTIVE)
+WAGE_CATEGORIES = (Category.WAGE_MISMATCH,)  # their amounts are wages, not money paid or billed
 
 
 @dataclass(frozen=True)
@@ -197,9 +198,7 @@ def _categories_table(grid: LayoutGrid, result: ReconResult, L: Labels, links: S
             [
                 label,
                 grid.cell(count, number_format=styles.RUPIAH, border=styles.GRID),
-                grid.cell(
-                    as_int(s.amounts.get(str(category), 0.0)), number_format=styles.RUPIAH, border=styles.GRID
-                ),
+                _amount_cell(grid, category, as_int(s.amounts.get(str(category), 0.0)) or 0, L),
                 grid.cell(
                     action,
                     font=styles.BOLD if count else styles.MUTED_FONT,
@@ -224,6 +223,15 @@ def _categories_table(grid: LayoutGrid, result: ReconResult, L: Labels, links: S
     grid.reserve_for_chart(findings_chart(grid.ws, L("chart.findings"), first, last))
 
 
+def _amount_cell(grid: LayoutGrid, category: Category, amount: int, L: Labels) -> WriteOnlyCell:
+    """The Rupiah of a category: money, except for wage differences, which are written as a text
+    marked "upah" (wages), so nobody reads or adds them as contribution money."""
+    if category in WAGE_CATEGORIES:
+        text = L("summary.findings.wage_idr", idr=L.number(amount))
+        return grid.cell(text, font=styles.MUTED_FONT, alignment=styles.RIGHT, border=styles.GRID)
+    return grid.cell(amount, number_format=styles.RUPIAH, border=styles.GRID)
+
+
 def signed_notes(result: ReconResult, L: Labels) -> list[str]:
     """Under the categories table: differences below and above the rules apart, never netted."""
     notes = []
@@ -239,7 +247,8 @@ def signed_notes(result: ReconResult, L: Labels) -> list[str]:
             )
             if rows
         ]
-        notes.append(L("summary.signed", category=L(f"cat.{category}"), parts="; ".join(parts)))
+        note = "summary.signed.wages" if category in WAGE_CATEGORIES else "summary.signed"
+        notes.append(L(note, category=L(f"cat.{category}"), parts="; ".join(parts)))
     return notes
 
 

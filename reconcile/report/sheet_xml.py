@@ -55,8 +55,11 @@ def number_cell(value: float, style_id: int) -> str:
     return f' s="{style_id}" t="n"><v>{value:.16g}</v></c>'
 
 
-def row_xml(row: int, letters: Sequence[str], cells: Iterable[str | None]) -> str:
-    """One <row>: each cell that is not None, at its column letter."""
+def row_xml(
+    row: int, letters: Sequence[str], cells: Iterable[str | None], height: float | None = None
+) -> str:
+    """One <row>: each cell that is not None, at its column letter; `height` in points when the row
+    must be taller than one line (wrapped text: LibreOffice does not grow a row when it opens a file)."""
     body = "".join(
         [
             f'<c r="{letter}{row}"{cell}'
@@ -64,7 +67,8 @@ def row_xml(row: int, letters: Sequence[str], cells: Iterable[str | None]) -> st
             if cell is not None
         ]
     )
-    return f'<row r="{row}">{body}</row>'
+    size = f' ht="{height:g}" customHeight="1"' if height else ""
+    return f'<row r="{row}"{size}>{body}</row>'
 
 
 def write_rows(ws: WriteOnlyWorksheet, rows: Iterable[str]) -> None:

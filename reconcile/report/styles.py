@@ -53,5 +53,6 @@ GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 LEFT = Alignment(horizontal="left", vertical="top")
+RIGHT = Alignment(horizontal="right", vertical="top")
 INDENT = Alignment(horizontal="left", indent=2, vertical="top")  # a line that belongs to the line above it
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")

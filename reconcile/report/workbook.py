@@ -23,6 +23,7 @@ from reconcile.report.detail_columns import (
     WARNING_COLUMNS,
     Column,
     category_columns,
+    header_key,
 )
 from reconcile.report.distinct import distinct
 from reconcile.report.labels import Labels
@@ -78,7 +79,9 @@ def _category_spec(category: Category, rows: pd.DataFrame, labels: Labels) -> Ta
         rows = rows.assign(_order=magnitude).sort_values("_order", ascending=False, kind="stable")
     title = labels("sheet.rejected") if category == Category.INVALID_ROW else labels(f"cat.{category}")
     muted = ("status", labels(f"status.{FindingStatus.EXPLAINED.value}"))
-    return _spec(title, rows, [COLUMNS[k] for k in keys], labels, databar=primary, muted=muted)
+    columns = [COLUMNS[k] for k in keys]
+    headers = [labels(header_key(c, category)) for c in columns]
+    return TableSpec(title, rows, columns, headers, labels("empty.rows"), databar=primary, muted=muted)
 
 
 def _spec(

@@ -74,8 +74,9 @@ def _openpyxl_writes(column: Column, values: list[Any], path: Path) -> None:
     ws = wb.create_sheet("x")
     for raw in values:
         value = CONVERT[column.kind](raw)
+        alignment = styles.WRAP if column.kind == "text" else styles.TOP  # texts wrap, never cut
         cell = make_cell(
-            ws, None, number_format=NUMBER_FORMAT.get(column.kind), border=styles.GRID, alignment=styles.TOP
+            ws, None, number_format=NUMBER_FORMAT.get(column.kind), border=styles.GRID, alignment=alignment
         )
         if column.kind == "text" and value is not None:
             set_text(cell, value)

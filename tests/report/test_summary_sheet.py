@@ -105,10 +105,18 @@ def test_billed_minus_due_is_explained_line_by_line(write) -> None:
 
 def test_wage_differences_are_shown_per_direction_not_netted(write) -> None:
     rows = _summary(write(_result()).xlsx)
-    assert rows["Selisih Upah"][1:3] == [2, 800000]  # 300,000 + 500,000, not −200,000
+    # 300,000 + 500,000, not −200,000; a text marked "upah": wages are not money, nobody adds them to it
+    assert rows["Selisih Upah"][1:3] == [2, "upah 800.000"]
+    assert isinstance(rows["Selisih Iuran"][2], int)  # premium differences stay Rupiah numbers
     (note,) = [k for k in rows if k.startswith("Selisih Upah:")]
     assert "lebih rendah dari seharusnya, selisih Rp500.000 pada 1 baris" in note
     assert "lebih tinggi dari seharusnya, selisih Rp300.000 pada 1 baris" in note
+    assert "bukan uang iuran" in note
+
+
+def test_wage_differences_are_marked_as_wages_in_english(write) -> None:
+    rows = _summary(write(_result(), lang="en").xlsx)
+    assert rows["Wage Mismatch"][1:3] == [2, "wages 800,000"]
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import openpyxl
 import pandas as pd
@@ -10,6 +11,8 @@ import pytest
 
 from reconcile.categories import CATEGORY_ORDER
 from reconcile.report.labels import LANGS, all_keys, load_labels
+from reconcile.report.page_setup import MIN_PRINT_SCALE
+from reconcile.report.table_sheet import wrapped_lines
 from reconcile.report.workbook import build_workbook
 from tests.report.conftest import RUN_TIME
 from tests.report.fixtures import make_result
@@ -103,8 +106,11 @@ def test_print_setup_on_every_sheet(write):
     wb = openpyxl.load_workbook(write().xlsx)
     for ws in wb.worksheets:
         assert ws.page_setup.orientation == "landscape", ws.title
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        else:  # too wide to fit legibly: printed across pages, never below the legible scale
+            assert int(ws.page_setup.scale) == MIN_PRINT_SCALE, ws.title
+            assert ws.print_title_cols == "$A:$B", ws.title  # name and NIK on every page
         assert "2018-02" in ws.oddFooter.left.text and "&P" in ws.oddFooter.center.text
         assert "run-20180301-0001" in ws.oddFooter.right.text
     assert wb["Tidak Terdaftar"].print_title_rows == "$1:$1"
@@ -166,3 +172,42 @@ def test_labels_complete_in_both_languages():
 def test_missing_label_raises():
     with pytest.raises(KeyError, match="labels.csv"):
         load_labels("id")("no.such.key")
+
+
+@pytest.mark.parametrize(
+    ("lang", "sheet", "expected", "reported"),
+    [
+        ("id", "Selisih Upah", "Upah/penghasilan menurut aturan (Rp)", "Upah dilaporkan ke BPJS (Rp)"),
+        ("en", "Wage Mismatch", "Wage/income per the rules (Rp)", "Wage reported to BPJS (Rp)"),
+    ],
+)
+def test_wage_sheet_headers_say_the_figures_are_wages(write, lang, sheet, expected, reported):
+    wb = openpyxl.load_workbook(write(lang=lang).xlsx)
+    headers = [c.value for c in wb[sheet][1]]
+    assert headers[4:7] == [expected, reported, load_labels(lang)("col.wage.difference_idr")]
+    billed = load_labels(lang)("col.billed_idr")
+    assert billed not in headers  # "Ditagih": the wage reported to BPJS is not a bill
+    premium = [c.value for c in wb[load_labels(lang)("cat.PREMIUM_MISMATCH")][1]]
+    assert load_labels(lang)("col.premium.billed_idr") in premium
+
+
+def test_wide_detail_sheet_prints_legibly_and_long_texts_wrap(write, result):
+    findings = result.findings.copy()
+    wage = findings.index[findings["category"] == "WAGE_MISMATCH"][0]
+    findings.loc[wage, "detail"] = "Penghasilan yang dilaporkan berbeda dari upah menurut aturan " * 3
+    wb = openpyxl.load_workbook(write(replace(result, findings=findings)).xlsx)
+    ws = wb["Selisih Upah"]
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage  # 19 columns: one page wide would be ~40%
+    assert int(ws.page_setup.scale) >= MIN_PRINT_SCALE
+    headers = [c.value for c in ws[1]]
+    detail = ws.cell(row=2, column=headers.index("Keterangan") + 1)
+    assert detail.alignment.wrap_text
+    assert ws.row_dimensions[2].height >= 4 * 15  # 183 characters in a 48-wide column: 4+ lines
+    assert wb["Ringkasan"].sheet_properties.pageSetUpPr.fitToPage  # narrow sheets stay one page wide
+
+
+def test_wrapped_lines_never_undercount():
+    assert wrapped_lines("short", 20) == 1
+    assert wrapped_lines("aaaa bbbb cccc", 10) == 2
+    assert wrapped_lines("x" * 25, 11) == 3  # a path with no spaces is broken
+    assert wrapped_lines("one\ntwo", 30) == 2
