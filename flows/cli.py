@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("--registry", required=True, metavar="FILE", help="TOML file of [[employer]] tables")
     many.add_argument("--lang", choices=["id", "en"], default="id", help="report language (default id)")
     many.add_argument("--dask", metavar="ADDRESS|local", help="run the employers on a Dask cluster")
+    nightly_cli.add_rules_option(many)
     return parser
 
 
@@ -72,11 +73,15 @@ def _task_runner(dask: str | None) -> object | None:
 
 def run_command(args: argparse.Namespace) -> int:
     _check_period(args.period)
+    nightly_cli.check_rules(args.rules)  # a bad rules folder: exit 2 before any server starts
     from flows.temporary_server import temporary_server
 
     with temporary_server() as server:  # boots while the flow's modules are imported
         from flows.reconcile_period import reconcile_period
         from flows.summary_text import summary_lines
+        from reconcile.report import check_output_folder
+
+        check_output_folder(args.out, args.lang)  # --out naming a file: exit 2 before the run
 
         flow_fn = reconcile_period
         runner = _task_runner(args.dask)
@@ -96,6 +101,7 @@ def run_command(args: argparse.Namespace) -> int:
                 ledger=args.ledger,
                 allow_partial=args.allow_partial,
                 accept_period_mismatch=args.accept_period_mismatch,
+                rules=args.rules,
             )
     if outcome.refused:
         print("Input tidak dapat digunakan / unusable input (no report written):", file=sys.stderr)
@@ -123,7 +129,9 @@ def run_command(args: argparse.Namespace) -> int:
 def employers_command(args: argparse.Namespace) -> int:
     from flows.employers import employers, load_registry
 
-    load_registry(args.registry)  # bad registry: exit 2 before any server starts
+    nightly_cli.check_rules(args.rules)  # bad rules folder or registry: exit 2 before any server starts
+    for employer in load_registry(args.registry):
+        nightly_cli.check_rules(employer.rules)
     from flows.temporary_server import temporary_server
 
     flow_fn = employers
@@ -133,7 +141,7 @@ def employers_command(args: argparse.Namespace) -> int:
     with temporary_server() as server:
         server.wait_until_ready()
         with one_shot_run():
-            outcomes = flow_fn(registry=args.registry, lang=args.lang)
+            outcomes = flow_fn(registry=args.registry, lang=args.lang, rules=args.rules)
     from flows.period_outcome import exit_code
 
     for name, periods in outcomes.items():

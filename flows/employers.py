@@ -8,6 +8,7 @@ The registry is a TOML file; relative paths are relative to it:
     inbox = "inbox/pemprov"
     out = "reports/pemprov"
     policy = ""            # empty: the default Lampung PTHL policy
+    rules = ""             # a folder with a copy of every rule table; empty: `--rules`, else the shipped ones
 
 Each employer is one mapped task that runs the nightly flow for its inbox, so the unit of
 parallelism is the employer, and the task graph grows with employers, never with rows.
@@ -47,6 +48,7 @@ class Employer:
     inbox: str
     out: str
     policy: str | None
+    rules: str | None = None  # this employer's rule tables folder; None: the run's (`--rules`)
 
 
 def load_registry(path: str | Path) -> list[Employer]:
@@ -71,12 +73,18 @@ def load_registry(path: str | Path) -> list[Employer]:
         if not inbox.is_dir():
             raise InputError(f"employer {entry['name']!r}: inbox folder {inbox} not found", path=str(path))
         policy = str(entry.get("policy") or "") or None
+        rules = str(entry.get("rules") or "") or None
+        if rules and not (base / rules).is_dir():
+            raise InputError(
+                f"employer {entry['name']!r}: rules folder {base / rules} not found", path=str(path)
+            )
         employers.append(
             Employer(
                 name=str(entry["name"]),
                 inbox=str(inbox),
                 out=str(base / str(entry["out"])),
                 policy=str(base / policy) if policy else None,
+                rules=str(base / rules) if rules else None,
             )
         )
     names = [e.name for e in employers]
@@ -86,8 +94,9 @@ def load_registry(path: str | Path) -> list[Employer]:
 
 
 @task(cache_policy=NO_CACHE, persist_result=False, task_run_name="employer {employer.name}")
-def reconcile_employer(employer: Employer, lang: str) -> list[PeriodOutcome]:
-    """One employer's nightly run (a subflow): every new or changed period of its inbox.
+def reconcile_employer(employer: Employer, lang: str, rules: str | None = None) -> list[PeriodOutcome]:
+    """One employer's nightly run (a subflow): every new or changed period of its inbox, with the
+    employer's own rule tables when the registry names them, else `rules`.
 
     Never raises, so one employer never stops the others.
     """
@@ -97,6 +106,7 @@ def reconcile_employer(employer: Employer, lang: str) -> list[PeriodOutcome]:
             out=employer.out,
             policy=employer.policy,
             lang=lang,  # type: ignore[arg-type]
+            rules=employer.rules or rules,
             return_state=True,
         )
         return outcomes_of(state)
@@ -105,12 +115,14 @@ def reconcile_employer(employer: Employer, lang: str) -> list[PeriodOutcome]:
 
 
 @flow(name="employers", persist_result=False, log_prints=False)
-def employers(registry: str, lang: str = "id") -> dict[str, list[PeriodOutcome]]:
+def employers(registry: str, lang: str = "id", rules: str | None = None) -> dict[str, list[PeriodOutcome]]:
     """Reconcile every employer of a registry file in parallel.
 
     Args:
-        registry: TOML file with one [[employer]] table per employer (name, inbox, out, policy).
+        registry: TOML file with one [[employer]] table per employer (name, inbox, out, policy, rules).
         lang: Report language: id (Bahasa Indonesia) or en (English).
+        rules: Folder holding a copy of every rule table, for employers without their own `rules`.
+            Empty: the shipped tables.
     """
     with tracebacks_as_one_line():
         try:
@@ -118,7 +130,7 @@ def employers(registry: str, lang: str = "id") -> dict[str, list[PeriodOutcome]]
         except InputError as e:  # `recon employers` checks the registry first; a deployment may not
             return {registry: [error_outcome(WHOLE_INBOX, e, lang)]}
         get_run_logger().info("%d pemberi kerja", len(specs))
-        futures = reconcile_employer.map(specs, lang=unmapped(lang))
+        futures = reconcile_employer.map(specs, lang=unmapped(lang), rules=unmapped(rules))
         return {spec.name: _outcomes(spec, future, lang) for spec, future in zip(specs, futures, strict=True)}
 
 

@@ -23,6 +23,7 @@ import inspect
 import logging
 import uuid
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any, Literal
 
 from prefect import flow, get_run_logger
@@ -67,13 +68,18 @@ TIMEZONE = "Asia/Jakarta"
 PERIOD_LOCK_WAIT_S = 6 * 3600.0
 
 
-def period_digests(item: PeriodInbox, policy: str | None, config: str | None) -> RunDigests:
+def period_digests(
+    item: PeriodInbox, policy: str | None, config: str | None, rules: str | None = None
+) -> RunDigests:
     """The digests a run of `item` would depend on: input contents, rule tables, policy and config.
 
-    A folder with no input file is an InputError; so is a file that cannot be read, naming it.
+    `rules` is the folder of the rule tables (None: the shipped ones); a change to any table in it
+    changes the digest. A folder with no input file is an InputError; so is a file that cannot be
+    read, naming it.
     """
     try:
-        return run_digests(period_entries(item), RuleBook.load().digest, policy, config)
+        rule_digest = RuleBook.load(Path(rules) if rules else None).digest
+        return run_digests(period_entries(item), rule_digest, policy, config)
     except OSError as e:
         raise InputError(
             f"could not be read ({e.strerror}); expected a readable file",
@@ -81,10 +87,12 @@ def period_digests(item: PeriodInbox, policy: str | None, config: str | None) ->
         ) from None
 
 
-def _period_flow_options(ledger: str | None) -> dict[str, Any]:
-    """Pass the ledger location on when the period flow takes one (it records and ages findings)."""
+def _period_flow_options(ledger: str | None, rules: str | None = None) -> dict[str, Any]:
+    """Pass the ledger location on when the period flow takes one (it records and ages findings),
+    and the rules folder when one was given."""
     accepts = inspect.signature(reconcile_period.fn).parameters
-    return {"ledger": ledger} if "ledger" in accepts and ledger else {}
+    given = {"ledger": ledger, "rules": rules}
+    return {name: value for name, value in given.items() if name in accepts and value}
 
 
 def _record_attempt(
@@ -112,6 +120,7 @@ def run_period(
     config: str | None = None,
     lang: str = "id",
     mask_nik: bool = False,
+    rules: str | None = None,
 ) -> PeriodOutcome:
     """Reconcile one inbox period unless nothing changed since its last successful run.
 
@@ -127,6 +136,7 @@ def run_period(
             config=config,
             lang=lang,
             mask_nik=mask_nik,
+            rules=rules,
         )
     except Exception as e:  # unusable input: refused; anything else: failed, in this period only
         outcome = error_outcome(item.period, e, lang)
@@ -158,10 +168,11 @@ def _reconcile_if_changed(
     config: str | None,
     lang: str,
     mask_nik: bool,
+    rules: str | None,
 ) -> PeriodOutcome:
     """Run the period flow unless the ledger says nothing changed; record what a nightly run did."""
     # Digests are taken under the lock: a concurrent run of this period has finished by now.
-    digests = period_digests(item, policy, config)
+    digests = period_digests(item, policy, config, rules)
     decision = decide(item.period, digests, ledger.last_success(item.period))
     get_run_logger().info(decision.reason)
     if not decision.run:
@@ -177,7 +188,7 @@ def _reconcile_if_changed(
             config=config,
             lang=lang,
             mask_nik=mask_nik,
-            **_period_flow_options(ledger_location),
+            **_period_flow_options(ledger_location, rules),
         )
     except Exception:  # recorded for the audit trail, then reported by `run_period`
         _record_attempt(ledger, item.period, RunStatus.FAILED, digests, started)
@@ -211,6 +222,7 @@ def nightly(
     lang: Literal["id", "en"] = "id",
     mask_nik: bool = False,
     ledger: str | None = None,
+    rules: str | None = None,
 ) -> State:
     """Reconcile every period of the inbox whose input files, rule tables or policy changed.
 
@@ -222,9 +234,10 @@ def nightly(
         lang: Report language: id (Bahasa Indonesia) or en (English).
         mask_nik: Show only the last 4 digits of every NIK (a copy for wide distribution).
         ledger: Run ledger: a SQLite file path or sqlite:/// URL. Empty: recon-ledger.sqlite in out.
+        rules: Folder holding a copy of every rule table (rules_*.csv). Empty: the shipped tables.
     """
     with tracebacks_as_one_line():
-        outcomes = _every_period(inbox, out, policy, config, lang, mask_nik, ledger)
+        outcomes = _every_period(inbox, out, policy, config, lang, mask_nik, ledger, rules)
     return final_state(outcomes, lang)
 
 
@@ -236,11 +249,13 @@ def _every_period(
     lang: str,
     mask_nik: bool,
     ledger: str | None,
+    rules: str | None = None,
 ) -> list[PeriodOutcome]:
     """One outcome per period of the inbox, or one for the whole inbox when none can run."""
     try:
         Policy.load(policy)  # unusable settings refuse the night once, not once per period
         ReconConfig.load(config)
+        RuleBook.load(Path(rules) if rules else None)
         the_ledger = Ledger.open(ledger, out)
         periods = find_periods(inbox)
     except Exception as e:  # no period can run: the settings, the ledger or the inbox is unusable
@@ -248,7 +263,13 @@ def _every_period(
         log_outcome(outcome)
         return [outcome]
     get_run_logger().info("inbox: %d periode", len(periods))
-    options: dict[str, Any] = {"policy": policy, "config": config, "lang": lang, "mask_nik": mask_nik}
+    options: dict[str, Any] = {
+        "policy": policy,
+        "config": config,
+        "lang": lang,
+        "mask_nik": mask_nik,
+        "rules": rules,
+    }
     return [run_period(item, out, the_ledger, ledger_location=ledger, **options) for item in periods]
 
 

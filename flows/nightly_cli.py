@@ -19,12 +19,30 @@ COMMANDS = ("nightly", "serve", "explain")
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
-    """Options every reconciling command takes: policy, thresholds, language, masking, ledger."""
+    """Options every reconciling command takes: policy, thresholds, language, masking, ledger, rules."""
     parser.add_argument("--policy", metavar="FILE", help="employer policy (TOML); default Lampung PTHL")
     parser.add_argument("--config", metavar="FILE", help="thresholds and tolerances (TOML)")
     parser.add_argument("--lang", choices=["id", "en"], default="id", help="report language (default id)")
     parser.add_argument("--mask-nik", action="store_true", help="show only the last 4 digits of every NIK")
     parser.add_argument("--ledger", metavar="PATH|URL", help="run ledger; default OUT/recon-ledger.sqlite")
+    add_rules_option(parser)
+
+
+def add_rules_option(parser: argparse.ArgumentParser) -> None:
+    """`--rules FOLDER`: an analyst's copy of every rule table instead of the shipped ones."""
+    parser.add_argument(
+        "--rules",
+        metavar="FOLDER",
+        help="folder holding a copy of every rule table (rules_*.csv); default the shipped tables",
+    )
+
+
+def check_rules(folder: str | None) -> None:
+    """Load the rule tables of `folder` now: a missing folder or a bad table exits 2 before any run."""
+    from reconcile.rules import RuleBook
+
+    if folder:
+        RuleBook.load(Path(folder))
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +83,7 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
         "lang": args.lang,
         "mask_nik": args.mask_nik,
         "ledger": args.ledger,
+        "rules": args.rules,
     }
 
 
@@ -78,6 +97,7 @@ def nightly_command(args: argparse.Namespace) -> int:
         from reconcile.ledger import find_periods
 
         find_periods(args.inbox)  # an inbox that is no folder: exit 2 with its message, no flow run
+        check_rules(args.rules)
         server.wait_until_ready()
         with one_shot_run():
             state = nightly(inbox=args.inbox, out=args.out, return_state=True, **_options(args))
@@ -107,6 +127,7 @@ def _print_outcomes(outcomes: list[Any], inbox: str) -> None:
 def serve_command(args: argparse.Namespace) -> int:
     from flows.nightly import serve_nightly
 
+    check_rules(args.rules)
     serve_nightly(
         args.inbox, args.out, name=args.name, cron=args.cron, timezone=args.timezone, **_options(args)
     )

@@ -3,15 +3,18 @@
 Tasks are thin: each calls one function of reconcile/ and adds retries, logging and artifacts.
 Expected input problems (InputError) come back from every task as values, not exceptions, so users
 see a message, not a traceback, and no report is written. The rule tables are checked against the
-period and policy before any file is read, and every unusable input (a missing path, an empty
+period and policy before any file is read (the shipped tables, or an analyst's copy given as
+`rules`), and every unusable input (a missing path, an empty
 folder, a bad file, a copy of another input, a BPJS participant list beside the contribution detail
-of the same participants, a file for another month) is reported in one go.
+of the same participants, a file for another month) is reported in one go. A run that used an
+unverified rule row, or reconciles a month after the month of the run, says so in its notices.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task, unmapped
@@ -42,6 +45,7 @@ from reconcile.readers.discover import find_inputs
 from reconcile.report import write_outputs
 from reconcile.result import ReconResult
 from reconcile.rules import Policy, RuleBook
+from reconcile.rules.notices import rule_notices
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ def reconcile_period(
     ledger: str | None = None,
     allow_partial: bool = False,
     accept_period_mismatch: bool = False,
+    rules: str | None = None,
 ) -> RunOutcome:
     """Reconcile one period's payroll files against the BPJS participant / contribution files.
 
@@ -133,14 +138,15 @@ def reconcile_period(
     ledger: the run ledger (SQLite path or sqlite:/// URL); default `<out>/recon-ledger.sqlite`.
     allow_partial: go on without unusable files; the report and manifest list them and what that means.
     accept_period_mismatch: go on when an input file seems to be for another month, with a warning.
+    rules: a folder holding a copy of every rule table (rules_*.csv); empty: the shipped tables.
     """
     logger = get_run_logger()
     run_id = uuid.uuid4().hex[:12]
     try:
         the_policy = Policy.load(policy)
         the_config = ReconConfig.load(config)
-        rules = RuleBook.load()
-        rules.check_covers(period, the_policy)  # a gap in the rule tables: exit 2 before reading
+        rule_book = RuleBook.load(Path(rules) if rules else None)
+        rule_book.check_covers(period, the_policy)  # a gap in the rule tables: exit 2 before reading
     except ReconError as e:
         return RunOutcome(errors=(str(e),))
     files, read = _read_all(payroll, participants, period)
@@ -158,18 +164,32 @@ def reconcile_period(
     for notice in inputs.notices:
         logger.warning("%s", notice)
     started = now()
-    reconciled = reconcile_task(inputs.usable, period, the_policy, rules, the_config, run_id, lang)
+    reconciled = reconcile_task(inputs.usable, period, the_policy, rule_book, the_config, run_id, lang)
     if isinstance(reconciled, InputError):
         return RunOutcome(errors=(str(reconciled),))
-    extra = inputs.manifest
+    about_rules = rule_notices(reconciled.rules_used, period, run_month(), rule_book, as_lang(lang))
+    for notice in about_rules:
+        logger.warning("%s", notice)
+    extra = {**inputs.manifest, "rule_tables": rule_book.manifest_entry}
     result = replace(
         reconciled,
         excluded_inputs=tuple(extra.get("excluded_inputs", ())),
-        notices=(*inputs.report_notices, *reconciled.notices),
+        notices=(*inputs.report_notices, *reconciled.notices, *about_rules),
     )
     try:
         result, outputs = _write_and_record(
-            result, out, ledger, lang, mask_nik, extra, payroll, participants, policy, config, rules, started
+            result,
+            out,
+            ledger,
+            lang,
+            mask_nik,
+            extra,
+            payroll,
+            participants,
+            policy,
+            config,
+            rule_book,
+            started,
         )
     except InputError as e:
         return RunOutcome(errors=(str(e),))
@@ -184,7 +204,13 @@ def reconcile_period(
     logger.info(
         "period %s: report %s; balance %s", period, outputs.get("xlsx"), "ok" if result.balanced else "FAILED"
     )
-    return RunOutcome(outputs=outputs, result=result, notices=(*inputs.notices, *reconciled.notices))
+    notices = (*inputs.notices, *reconciled.notices, *about_rules)
+    return RunOutcome(outputs=outputs, result=result, notices=notices)
+
+
+def run_month() -> str:
+    """The month of the run, YYYY-MM (local time): a later period is a future one."""
+    return date.today().strftime("%Y-%m")
 
 
 def _read_all(

@@ -1,8 +1,10 @@
 """The rule tables of reconcile/data, loaded and checked once: the RuleBook.
 
 A RuleBook is read from a directory of `rules_*.csv` files (by default the package's data folder,
-or an analyst's copy). Its `digest` changes whenever any table's bytes change, so a run can tell
-whether the rules it used last time are still the rules. `check_covers` tells, before any input is
+or an analyst's copy given with `recon run --rules FOLDER`). A copy must hold every table: a folder
+that is missing, or lacks some tables, is refused naming them all, never completed from the shipped
+tables behind the analyst's back. Its `digest` changes whenever any table's bytes change, so a run
+can tell whether the rules it used last time are still the rules. `check_covers` tells, before any input is
 read, whether the tables hold every row a period and a policy need.
 """
 
@@ -41,7 +43,8 @@ class RuleBook:
     @classmethod
     def load(cls, directory: Path | None = None) -> RuleBook:
         """Read and check every table; a missing or bad table is an InputError naming the file."""
-        folder = Path(directory) if directory is not None else DEFAULT_DIRECTORY
+        folder = Path(directory) if directory else DEFAULT_DIRECTORY
+        check_folder(folder)
         frames: dict[str, pd.DataFrame] = {}
         digest = hashlib.sha256()
         for name, spec in SPECS.items():
@@ -49,6 +52,11 @@ class RuleBook:
             frames[name] = read_table(path, spec)
             digest.update(spec.file_name.encode() + b"\0" + path.read_bytes() + b"\0")
         return cls(directory=folder, digest=digest.hexdigest(), **frames)
+
+    @property
+    def manifest_entry(self) -> dict[str, str]:
+        """Which tables a run used, for its manifest: the folder and the digest the nightly compares."""
+        return {"folder": str(self.directory.resolve()), "digest": self.digest}
 
     def check_covers(self, period: str, policy: Policy) -> None:
         """Raise now the InputError a run of `period` under `policy` would meet later, inside the
@@ -94,3 +102,20 @@ class RuleBook:
     def used(self, name: str, row: pd.Series, column: str, note: str | None = None) -> dict[str, Any]:
         """The manifest record of `column` taken from `row` of table `name`."""
         return rule_used(name, row, SPECS[name].keys, column, note)
+
+
+def check_folder(folder: Path) -> None:
+    """An InputError unless `folder` is a folder holding every rule table (all missing ones named)."""
+    expected = ", ".join(spec.file_name for spec in SPECS.values())
+    if not folder.is_dir():
+        found = "a file" if folder.exists() else "nothing"
+        raise InputError(
+            f"rules folder: expected a folder holding {expected}, found {found}", path=str(folder)
+        )
+    missing = [spec.file_name for spec in SPECS.values() if not (folder / spec.file_name).is_file()]
+    if missing:
+        raise InputError(
+            f"rules folder: expected every rule table ({expected}), missing {', '.join(missing)}; "
+            f"copy the whole folder {DEFAULT_DIRECTORY} and edit the copy",
+            path=str(folder),
+        )

@@ -40,7 +40,7 @@ def test_the_deployment_runs_nightly_at_two_in_jakarta_with_described_parameters
     schedule = deployment.schedules[0].schedule
     assert (schedule.cron, schedule.timezone) == (NIGHTLY_CRON, TIMEZONE) == ("0 2 * * *", "Asia/Jakarta")
     properties = deployment._parameter_openapi_schema.properties
-    assert set(properties) == {"inbox", "out", "policy", "config", "lang", "mask_nik", "ledger"}
+    assert set(properties) == {"inbox", "out", "policy", "config", "lang", "mask_nik", "ledger", "rules"}
     assert all(p.get("description") for p in properties.values())  # the UI form explains itself
     assert properties["lang"]["enum"] == ["id", "en"]
     assert properties["mask_nik"]["type"] == "boolean"

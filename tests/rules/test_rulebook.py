@@ -127,7 +127,7 @@ def test_broken_table_is_refused(rules_dir: Path, table: str, edit, message: str
 
 def test_missing_table_is_refused(rules_dir: Path) -> None:
     (rules_dir / "rules_relief.csv").unlink()
-    with pytest.raises(InputError, match=r"rules_relief\.csv not found"):
+    with pytest.raises(InputError, match=r"missing rules_relief\.csv"):
         RuleBook.load(rules_dir)
 
 
