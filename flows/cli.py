@@ -115,15 +115,21 @@ def run_command(args: argparse.Namespace) -> int:
     print()
     for kind in ("xlsx", "exceptions_csv", "matches_csv", "manifest"):
         print(f"  {kind:<15} {outcome.outputs[kind]}")
-    for line in outcome.notices:  # left-out files and accepted period mismatches: loudly, on both streams
+    for line in outcome.notices:  # left-out files, accepted period mismatches, rules: loudly
         print(line)
-        print(line, file=sys.stderr)
+        if not _same_terminal():  # a log that keeps only stderr must see them too
+            print(line, file=sys.stderr)
     if not outcome.result.balanced:
         print(
             "ERROR: row balance failed: some input rows are unaccounted for (see manifest).", file=sys.stderr
         )
         return 1
     return 0
+
+
+def _same_terminal() -> bool:
+    """stdout and stderr both go to a terminal: a line printed on both would show twice."""
+    return sys.stdout.isatty() and sys.stderr.isatty()
 
 
 def employers_command(args: argparse.Namespace) -> int:

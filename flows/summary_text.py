@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reconcile.categories import CATEGORY_ORDER
+from reconcile.categories import CATEGORY_ORDER, Category
 from reconcile.messages import localise, rupiah, rupiah_amount
 from reconcile.result import ReconResult, Summary
 
@@ -20,6 +20,7 @@ _TEXT = {
         "below": "di bawah seharusnya {x} ({n} baris)",
         "above": "di atas seharusnya {x} ({n} baris)",
         "per_category": "Temuan per kategori:",
+        "wages": "upah Rp",
         "balance": "Neraca baris: {rows} baris dibaca dari {files} berkas, {state}.",
         "ok": "seimbang",
         "failed": "TIDAK SEIMBANG",
@@ -37,6 +38,7 @@ _TEXT = {
         "below": "below what it should be {x} (rows: {n})",
         "above": "above what it should be {x} (rows: {n})",
         "per_category": "Findings per category:",
+        "wages": "wages Rp",
         "balance": "Row balance: {rows} rows read from {files} files, {state}.",
         "ok": "balanced",
         "failed": "NOT BALANCED",
@@ -65,7 +67,9 @@ def summary_lines(result: ReconResult, lang: str = "id") -> list[str]:
     ]
     for c in CATEGORY_ORDER:
         amount = localise(rupiah(s.amounts.get(str(c), 0.0)), lang)
-        lines.append(f"  {c:<22} {s.counts.get(str(c), 0):>6}   Rp{amount:>15}")
+        # Wage differences are wages reported to BPJS, not money paid: never shown as plain Rupiah.
+        unit = t["wages"] if c == Category.WAGE_MISMATCH else "Rp"
+        lines.append(f"  {c:<22} {s.counts.get(str(c), 0):>6}   {unit:>8}{amount:>15}")
         split = s.signed.get(str(c))
         if split is not None:  # never netted: each direction on its own
             parts = [

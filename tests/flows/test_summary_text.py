@@ -34,7 +34,7 @@ def test_money_line_counts_the_inactive_bill_and_shows_the_shortfall_apart() -> 
 def test_wage_mismatch_is_shown_per_direction() -> None:
     lines = _lines("en")
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith("WAGE_MISMATCH"))
-    assert lines[at].endswith("800,000")  # 300,000 + 500,000 without sign, not −200,000
+    assert lines[at].endswith("wages Rp        800,000")  # 300,000 + 500,000 unsigned; wages, not money
     assert lines[at + 1].strip() == (
         "below what it should be Rp500,000 (rows: 1), above what it should be Rp300,000 (rows: 1)"
     )
