@@ -12,7 +12,9 @@ Cells are text as an office would type them; "" is an empty cell. Row numbers st
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -95,3 +97,13 @@ nik    | name         | birth_date | monthly_wage
 {BUDI} | Budi Santoso | 03-08-1990 | 2000000
 {ANI}  | Ani Lestari  | 21-01-1979 | 2000000
 """
+
+
+def copy_shipped_rules(folder: Path) -> Path:
+    """`folder` (created) with a copy of every shipped rule table, for an analyst's (a test's) edits."""
+    from reconcile.rules.rulebook import DEFAULT_DIRECTORY
+
+    folder.mkdir()
+    for table in DEFAULT_DIRECTORY.glob("rules_*.csv"):
+        shutil.copy(table, folder / table.name)
+    return folder

@@ -7,7 +7,6 @@ from __future__ import annotations
 import inspect
 import json
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 import yaml
 
 from reconcile.rules.rulebook import DEFAULT_DIRECTORY
+from tests.builders import copy_shipped_rules
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -23,10 +23,7 @@ pytestmark = pytest.mark.usefixtures("prefect_harness")
 @pytest.fixture
 def my_rules(tmp_path: Path) -> Path:
     """A copy of every shipped table, with a dearer BPU tariff from 2027-01 (JKK 1.2%, JKM 7,000)."""
-    folder = tmp_path / "my-rules"
-    folder.mkdir()
-    for table in DEFAULT_DIRECTORY.glob("rules_*.csv"):
-        shutil.copy(table, folder / table.name)
+    folder = copy_shipped_rules(tmp_path / "my-rules")
     _append(folder / "rules_bpu_tariff.csv", "2027-01,,1000000,0.012,7000,PP 99/2026,no,hypothetical")
     return folder
 

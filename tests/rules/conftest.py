@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from reconcile.rules import RuleBook
-from reconcile.rules.rulebook import DEFAULT_DIRECTORY
+from tests.builders import copy_shipped_rules
 
 
 @pytest.fixture(scope="session")
@@ -19,8 +18,4 @@ def rules() -> RuleBook:
 @pytest.fixture
 def rules_dir(tmp_path: Path) -> Path:
     """A copy of the shipped tables an analyst (the test) may edit."""
-    target = tmp_path / "rules"
-    target.mkdir()
-    for table in DEFAULT_DIRECTORY.glob("rules_*.csv"):
-        shutil.copy(table, target / table.name)
-    return target
+    return copy_shipped_rules(tmp_path / "rules")
