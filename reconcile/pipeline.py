@@ -13,6 +13,7 @@ import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify import classify
+from reconcile.classify.corrections import net_corrections
 from reconcile.classify.materialise import exceptions_frame, matches_frame
 from reconcile.classify.outcomes import count_outcomes
 from reconcile.classify.run import Expectations
@@ -118,8 +119,12 @@ def reconcile(
     if len(left := left_before_period(payroll, period)):
         payroll_issues = pd.concat([payroll_issues, left], ignore_index=True)
     payroll_issues, bpjs_issues = translate_issues(payroll_issues, lang), translate_issues(bpjs_issues, lang)
+    # Corrections (negative premiums) are netted against their bills; they are no registrations.
+    netting = net_corrections(bpjs, lang)
+    bpjs_issues = pd.concat([bpjs_issues, netting.warnings], ignore_index=True)
 
-    match = match_identities(payroll[~payroll["rejected"]], bpjs[~bpjs["rejected"]], config)
+    registrations = bpjs[~bpjs["rejected"] & ~netting.set_aside]
+    match = match_identities(payroll[~payroll["rejected"]], registrations, config)
     wage, from_payroll = premium_wage(bpjs, payroll, match.pairs, policy)
     premium = premium_due(policy, period, rules, wage=wage)
     # What BPJS should record: under BPU the declared income, under PU the wage (daily x 25). The
@@ -136,7 +141,16 @@ def reconcile(
         period=period,
     )
     classified = classify(
-        payroll, payroll_issues, bpjs, bpjs_issues, match.pairs, match.conflicts, expect, config, lang
+        payroll,
+        payroll_issues,
+        bpjs,
+        bpjs_issues,
+        match.pairs,
+        match.conflicts,
+        expect,
+        config,
+        lang,
+        netting,
     )
     findings = exceptions_frame(classified.findings, payroll, bpjs, period, match.pairs)
     matches = matches_frame(match.pairs, payroll, bpjs)

@@ -6,6 +6,9 @@ overpayment), what was billed below the rules, and a remainder that is shown, ne
 Signed differences (premium, wage) are summed per direction, never netted. When no BPJS input
 carries billing at all (a participant list: no total nor premium columns), there is nothing to
 explain: `billing_in_inputs` is False and the remainder is not computed.
+Billed is counted after corrections (negative premiums) are netted against the bills they correct
+(reconcile.classify.corrections); a correction whose bill is in no input still lowers it, and shows
+in the remainder.
 """
 
 from __future__ import annotations

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from reconcile.values import STATUSES
-from schemas.identity import amount, side_schema, text
+from schemas.checks import PREMIUM_PARTS, premium_part_sign_fits
+from schemas.identity import amount, premium_amount, side_schema, text
 
-#: A BPJS participant row: identity rules, a known status (or none: blank or unreadable, see
-#: reconcile.normalize.bpjs), amounts that are not negative.
+#: A BPJS row: identity rules, a known status (or none: blank or unreadable, see
+#: reconcile.normalize.bpjs), a reported wage that is not negative. A row whose premium (total, else
+#: the sum of its parts) is negative is a correction (schemas.checks.is_correction): its premium parts
+#: are 0 or less; on any other row they are 0 or more.
 BpjsSchema = side_schema(
     "BpjsSchema",
     {
@@ -17,10 +20,11 @@ BpjsSchema = side_schema(
         "status_text": pa.Column(str, nullable=True, required=False),
         "status": text(rules=[pa.Check(lambda s: s.isin(STATUSES), name="status_known")]),
         "reported_wage": amount(),
-        "jkk": amount(),
-        "jkm": amount(),
-        "jht": amount(),
-        "jp": amount(),
-        "total": amount(),
+        "jkk": premium_amount(),
+        "jkm": premium_amount(),
+        "jht": premium_amount(),
+        "jp": premium_amount(),
+        "total": premium_amount(),
     },
+    row_checks=[pa.Check(premium_part_sign_fits(f), name=f"{f}_sign_fits_premium") for f in PREMIUM_PARTS],
 )

@@ -6,11 +6,15 @@ Checks look only at values an earlier check let through, so one bad NIK gets one
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from reconcile.values import KPJ_LENGTH, embedded_birth_parts, province_codes
 
 NIK_LENGTH = 16
+#: The premium parts a BPJS row may bill instead of (or beside) a total.
+PREMIUM_PARTS = ["jkk", "jkm", "jht", "jp"]
 
 
 def _has_length(values: pd.Series, length: int) -> pd.Series:
@@ -59,3 +63,26 @@ def nik_matches_birth_date(frame: pd.DataFrame) -> pd.Series:
         & (parts["yy"] == birth.dt.year % 100)
     )
     return ~comparable | same.fillna(False).astype(bool)
+
+
+def row_premium(frame: pd.DataFrame) -> pd.Series:
+    """What a BPJS row bills: its total, else the sum of the premium parts present, else NaN."""
+    parts = frame[PREMIUM_PARTS].sum(axis=1, min_count=1)
+    return frame["total"].where(frame["total"].notna(), parts)
+
+
+def is_correction(frame: pd.DataFrame) -> pd.Series:
+    """A BPJS row whose premium is negative: a correction (koreksi, refund) of a bill, not an error."""
+    return (row_premium(frame) < 0).fillna(False).astype(bool)
+
+
+def premium_part_sign_fits(field: str) -> Callable[[pd.DataFrame], pd.Series]:
+    """A check that premium part `field` has the sign of its row: 0 or more on a bill, 0 or less on a
+    correction (a row whose premium is negative). Blank passes."""
+
+    def check(frame: pd.DataFrame) -> pd.Series:
+        value, correction = frame[field], is_correction(frame)
+        fits = ((value >= 0) & ~correction) | ((value <= 0) & correction)
+        return (value.isna() | fits).fillna(False).astype(bool)
+
+    return check

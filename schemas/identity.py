@@ -25,15 +25,22 @@ def amount() -> pa.Column:
     return pa.Column(float, nullable=True, checks=[pa.Check(lambda a: a.ge(0), name="amount_not_negative")])
 
 
-def side_schema(name: str, columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
-    """The identity rules plus one side's own `columns`.
+def premium_amount() -> pa.Column:
+    """A BPJS premium amount: its sign is judged with the row's (schemas.bpjs), negative on a correction."""
+    return pa.Column(float, nullable=True)
+
+
+def side_schema(
+    name: str, columns: dict[str, pa.Column], row_checks: list[pa.Check] | None = None
+) -> pa.DataFrameSchema:
+    """The identity rules plus one side's own `columns` and frame-wide `row_checks`.
 
     Nulls pass: a missing value is judged elsewhere. Not strict: flags (nik_valid, rejected ...)
     are added after validation.
     """
     return pa.DataFrameSchema(
         {**_identity_columns(), **columns},
-        checks=[pa.Check(checks.nik_matches_birth_date, name="nik_matches_birth_date")],
+        checks=[pa.Check(checks.nik_matches_birth_date, name="nik_matches_birth_date"), *(row_checks or [])],
         strict=False,
         name=name,
     )

@@ -55,6 +55,14 @@ def _digit_count(value: Any) -> int:
     return len(str(value))
 
 
+def _premium_sign_message(field: str, value: Any) -> str:
+    """A premium part negative on a bill, or positive on a correction (a row whose premium is negative)."""
+    label = FIELD_LABELS.get(field, field)
+    if value < 0:
+        return f"{label} negatif; diharapkan angka 0 atau lebih"
+    return f"{label} positif pada baris koreksi (iuran baris negatif); diharapkan angka 0 atau kurang"
+
+
 #: check name -> (field, or None for the failing column; severity; message from the failing value).
 CHECK_RULES: dict[str, tuple[str | None, Severity, Callable[[str, Any], str]]] = {
     "nik_has_16_digits": (
@@ -87,6 +95,10 @@ CHECK_RULES: dict[str, tuple[str | None, Severity, Callable[[str, Any], str]]] =
         ERROR,
         lambda f, v: f"{FIELD_LABELS.get(f, f)} negatif; diharapkan angka 0 atau lebih",
     ),
+    **{
+        f"{part}_sign_fits_premium": (part, ERROR, lambda f, v: _premium_sign_message(f, v))
+        for part in ("jkk", "jkm", "jht", "jp")
+    },
     "status_known": (
         None,
         ERROR,

@@ -10,14 +10,13 @@ import pandas as pd
 
 from reconcile.components import component_labels
 from reconcile.identity import name_keys
-
-_PREMIUM_PARTS = ["jkk", "jkm", "jht", "jp"]
+from schemas.checks import row_premium
 
 
 def billed_amount(bpjs: pd.DataFrame) -> pd.Series:
-    """What each BPJS row bills: its total, else the sum of the premium columns present, else NaN."""
-    parts = bpjs[_PREMIUM_PARTS].sum(axis=1, min_count=1)
-    return bpjs["total"].where(bpjs["total"].notna(), parts)
+    """What each BPJS row bills as written: its total, else the sum of the premium columns present,
+    else NaN. Negative on a correction (reconcile.classify.corrections nets those)."""
+    return row_premium(bpjs)
 
 
 #: Why a registration does not cover the period, whatever its status says: it starts after the

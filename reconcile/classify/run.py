@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from reconcile.classify.core import concat_core
+from reconcile.classify.corrections import Netting, net_corrections
 from reconcile.classify.coverage import PersonCoverage, coverage_gaps, not_on_payroll, person_coverage
 from reconcile.classify.duplicates import duplicate_participants, duplicate_payroll
 from reconcile.classify.facts import Persons, billed_amount, is_active, outside_period, participant_groups
@@ -37,7 +38,7 @@ class Classified:
     findings: pd.DataFrame  # core findings (reconcile.classify.core.CORE_COLUMNS)
     person: pd.Series  # person key per usable payroll row
     coverage: PersonCoverage
-    billed: pd.Series  # billed per BPJS row
+    billed: pd.Series  # billed per BPJS row, corrections netted (reconcile.classify.corrections)
     active: pd.Series  # active per BPJS row (usable rows only can be True)
     group: pd.Series  # participant group per usable BPJS row
     payroll_outcome: pd.Series
@@ -67,14 +68,19 @@ def classify(
     expect: Expectations,
     config: ReconConfig,
     lang: Lang = "id",
+    netting: Netting | None = None,
 ) -> Classified:
-    """Every finding of one period. `pairs` / `conflicts` come from reconcile.identity."""
+    """Every finding of one period. `pairs` / `conflicts` come from reconcile.identity, which must not
+    have seen the rows `netting` sets aside (corrections; computed here when not given)."""
+    netting = netting or net_corrections(bpjs, lang)
+    registration = ~bpjs["rejected"] & ~netting.set_aside
     usable_p = payroll[~payroll["rejected"]]
-    usable_b = bpjs[~bpjs["rejected"]]
-    billed = billed_amount(bpjs)
-    active = is_active(bpjs, billed, expect.period) & ~bpjs["rejected"]
+    usable_b = bpjs[registration]
+    billed = netting.billed
+    # Whether a registration is active does not change when a correction nets its bill.
+    active = is_active(bpjs, billed_amount(bpjs), expect.period) & registration
     outside = outside_period(bpjs, expect.period)
-    live = (active | (billed.fillna(0) > 0)) & ~bpjs["rejected"]
+    live = (active | (billed.fillna(0) > 0)) & registration
 
     persons = Persons.of(usable_p, pairs)
     coverage = person_coverage(persons, pairs, active)

@@ -54,7 +54,16 @@ def test_columns_and_dtypes(today):
         # unreadable: still a registration (not rejected), with a warning; no status
         ({"kpj": KPJ, "status": "PENDING"}, False, [("status", "error")], None),  # kept: INVALID_ROW
         ({"kpj": KPJ, "total": "abc"}, True, [("total", "error")], None),
-        ({"kpj": KPJ, "jkk": "(10.000)"}, True, [("jkk", "error")], None),
+        # a negative premium (accounting brackets too) is a correction, kept; a negative wage is not
+        ({"kpj": KPJ, "jkk": "(10.000)"}, False, [], None),
+        ({"kpj": KPJ, "jkk": "-10.000", "jkm": "-6.800", "total": "-16.800"}, False, [], None),
+        ({"kpj": KPJ, "jkk": "-10.000", "total": "16.800"}, True, [("jkk", "error")], None),
+        (
+            {"kpj": KPJ, "reported_wage": "-1.000.000", "total": "-16.800"},
+            True,
+            [("reported_wage", "error")],
+            None,
+        ),
         ({"kpj": KPJ, "join_date": "kemarin"}, False, [("join_date", "warning")], None),
         ({"kpj": "123", "nik": NIK}, False, [("kpj", "warning")], None),
         ({"kpj": "123"}, True, [("kpj", "warning"), ("identity", "error")], None),

@@ -108,16 +108,41 @@ def test_bpjs_status_and_amounts():
         [
             _row(2, status="AKTIF", jkk=10_000.0, jkm=6_800.0, total=16_800.0),
             _row(3, status="PENDING"),
-            _row(4, status="NON AKTIF", total=-16_800.0, jp=-1.0),
+            _row(4, status="NON AKTIF", total=16_800.0, jp=-1.0),
             _row(5, status=NA),
+            _row(6, status="AKTIF", reported_wage=-1_000_000.0),
         ],
         _BPJS,
     )
     assert _triples(BpjsSchema, frame) == [
         (3, "status", "error"),
         (4, "jp", "error"),
-        (4, "total", "error"),
+        (6, "reported_wage", "error"),
     ]
+
+
+def test_a_negative_premium_makes_a_correction_row_whose_parts_may_be_negative():
+    frame = _typed(
+        [
+            _row(2, status="AKTIF", jkk=-10_000.0, jkm=-6_800.0, total=-16_800.0),  # KOREKSI
+            _row(3, status="AKTIF", jkk=-10_000.0, jkm=-6_800.0),  # no total: the parts' sum is negative
+            _row(4, status="AKTIF", jkk=-10_000.0, jkm=6_800.0, total=-3_200.0),  # a positive part
+            _row(5, status="AKTIF", jkk=-10_000.0, jkm=6_800.0, total=16_800.0),  # a bill, a negative part
+            _row(6, status="AKTIF", reported_wage=-1.0, total=-16_800.0),  # a negative wage stays an error
+        ],
+        _BPJS,
+    )
+    assert _triples(BpjsSchema, frame) == [
+        (4, "jkm", "error"),
+        (5, "jkk", "error"),
+        (6, "reported_wage", "error"),
+    ]
+    messages = validation_issues(BpjsSchema, frame)["message"].tolist()
+    assert (
+        "Iuran JKM positif pada baris koreksi (iuran baris negatif); diharapkan angka 0 atau kurang"
+        in messages
+    )
+    assert "Iuran JKK negatif; diharapkan angka 0 atau lebih" in messages
 
 
 def test_source_row_must_be_positive():
