@@ -13,22 +13,23 @@ import pandas as pd
 
 from reconcile.categories import EXCEPTION_COLUMNS, MATCH_COLUMNS
 from reconcile.classify.facts import keyed_identity
+from reconcile.identity import name_keys
 
 
 def identity_keys(frame: pd.DataFrame) -> pd.Series:
-    """A stable identity text per row: NIK, else KPJ, else name + birth date, else the source row."""
+    """A stable identity text per row: NIK, else KPJ, else name + birth date, else name + unit, else
+    the source row. Stable from month to month: a month's inputs usually sit in a folder named for
+    the month, so no path enters a key, only the file's own name when nothing else is known."""
 
-    def source(rows: pd.DataFrame) -> pd.Series:
-        return (
-            "S:"
-            + rows["source_file"].astype(str)
-            + "|"
-            + rows["source_sheet"].fillna("").astype(str)
-            + "|"
-            + rows["source_row"].astype(str)
-        )
+    def name_or_source(rows: pd.DataFrame) -> pd.Series:
+        names = name_keys(rows["name"].fillna(""))
+        unit = rows["unit"].fillna("").astype(str) if "unit" in rows.columns else ""
+        file_name = rows["source_file"].astype(str).str.replace(r"^.*[\\/]", "", regex=True)
+        sheet = rows["source_sheet"].fillna("").astype(str)
+        source = file_name + "|" + sheet + "|" + rows["source_row"].astype(str)
+        return ("M:" + names + "|" + unit).where(names != "", "S:" + source)
 
-    return keyed_identity(frame, source).astype(str)
+    return keyed_identity(frame, name_or_source).astype(str)
 
 
 def _column(
