@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import gc
 import re
+import socket
 import sys
 import tempfile
 import traceback
@@ -71,9 +72,38 @@ def _task_runner(dask: str | None) -> object | None:
     return DaskTaskRunner(address=dask)
 
 
+#: How long --dask ADDRESS may take to accept a connection before the run is refused.
+DASK_CONNECT_SECONDS = 5.0
+
+
+def _check_dask_address(address: str | None) -> None:
+    """A scheduler address that is malformed, or a TCP one that accepts no connection: exit 2 now,
+    not a traceback after Dask's own 30 s timeout."""
+    if not address or address == "local":
+        return
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    expected = "expected local or a Dask scheduler address such as tcp://10.0.0.5:8786"
+    try:
+        scheme, location = parse_address(address)
+        host, port = parse_host_port(location) if scheme == "tcp" else (None, None)
+    except ValueError as e:
+        raise InputError(f"--dask: {expected}, found {address!r} ({e})") from None
+    if host is None:
+        return  # tls://, ucx://, inproc://: Dask itself checks them
+    try:
+        socket.create_connection((host, port), timeout=DASK_CONNECT_SECONDS).close()
+    except OSError as e:
+        raise InputError(
+            f"--dask: no Dask scheduler answers at {address} ({e.strerror or e}); "
+            f"start one (dask scheduler) or give another address; {expected}"
+        ) from None
+
+
 def run_command(args: argparse.Namespace) -> int:
     _check_period(args.period)
     nightly_cli.check_rules(args.rules)  # a bad rules folder: exit 2 before any server starts
+    _check_dask_address(args.dask)
     from flows.temporary_server import temporary_server
 
     with temporary_server() as server:  # boots while the flow's modules are imported
@@ -117,7 +147,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"  {kind:<15} {outcome.outputs[kind]}")
     for line in outcome.notices:  # left-out files, accepted period mismatches, rules: loudly
         print(line)
-        if not _same_terminal():  # a log that keeps only stderr must see them too
+        if not nightly_cli.same_terminal():  # a log that keeps only stderr must see them too
             print(line, file=sys.stderr)
     if not outcome.result.balanced:
         print(
@@ -127,17 +157,13 @@ def run_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _same_terminal() -> bool:
-    """stdout and stderr both go to a terminal: a line printed on both would show twice."""
-    return sys.stdout.isatty() and sys.stderr.isatty()
-
-
 def employers_command(args: argparse.Namespace) -> int:
     from flows.employers import employers, load_registry
 
     nightly_cli.check_rules(args.rules)  # bad rules folder or registry: exit 2 before any server starts
     for employer in load_registry(args.registry):
         nightly_cli.check_rules(employer.rules)
+    _check_dask_address(args.dask)
     from flows.temporary_server import temporary_server
 
     flow_fn = employers
@@ -153,8 +179,7 @@ def employers_command(args: argparse.Namespace) -> int:
     for name, periods in outcomes.items():
         for p in periods:
             print(f"  {name:<30} {p.period}  {p.action:<8} {p.reports.get('xlsx', '') or p.reason}")
-            for error in p.errors:
-                print(f"      - {error}", file=sys.stderr)
+            nightly_cli.print_errors(p.errors)
     return exit_code([p for periods in outcomes.values() for p in periods])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -113,15 +114,28 @@ def nightly_command(args: argparse.Namespace) -> int:
 
 
 def _print_outcomes(outcomes: list[Any], inbox: str) -> None:
-    """One line per period on stdout, its reports below; the messages of a refused one on stderr."""
+    """One line per period on stdout, its reports below, then the messages of a refused one."""
     for o in outcomes:
         print(f"  {o.period}  {o.action:<8} {o.reason}")
         for kind, path in o.reports.items():
             print(f"      {kind:<15} {path}")
-        for error in o.errors:
-            print(f"      - {error}", file=sys.stderr)
+        print_errors(o.errors)
     if not outcomes:
         print(f"  no period in {inbox}: expected {inbox}/<YYYY-MM>/payroll/ and .../bpjs/")
+
+
+def print_errors(errors: Sequence[str]) -> None:
+    """The messages of a refused period under its line (which file, what was expected and found),
+    and on stderr too when that goes somewhere else (a log that keeps only errors)."""
+    for error in errors:
+        print(f"      - {error}")
+        if not same_terminal():
+            print(f"      - {error}", file=sys.stderr)
+
+
+def same_terminal() -> bool:
+    """stdout and stderr both go to a terminal: a line printed on both would show twice."""
+    return sys.stdout.isatty() and sys.stderr.isatty()
 
 
 def serve_command(args: argparse.Namespace) -> int:

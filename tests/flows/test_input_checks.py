@@ -212,3 +212,22 @@ def test_the_participant_list_beside_the_contribution_detail_is_refused_or_left_
     assert manifest["counts"] == plain_counts  # no DUPLICATE_PARTICIPANT for everyone
     assert [Path(e["path"]).name for e in manifest["excluded_inputs"]] == ["daftar_peserta.xlsx"]
     assert "rincian_iuran_201802.xlsx" in manifest["excluded_inputs"][0]["consequence"]
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("notanaddress", "expected local or a Dask scheduler address"),
+        ("tcp://127.0.0.1:1", "no Dask scheduler"),
+    ],
+)
+def test_a_dask_address_that_is_malformed_or_silent_is_exit_2_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], address: str, said: str
+) -> None:
+    from flows.cli import main
+
+    out = tmp_path / "out"
+    args = ["--payroll", str(SAMPLE / "payroll"), "--participants", str(SAMPLE / "bpjs"), "--out", str(out)]
+    assert main(["run", "--period", "2018-02", *args, "--dask", address]) == 2
+    err = capsys.readouterr().err
+    assert said in err and address in err and "Traceback" not in err and not out.exists()
