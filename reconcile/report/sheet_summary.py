@@ -228,7 +228,7 @@ def _amount_cell(grid: LayoutGrid, category: Category, amount: int, L: Labels) -
     marked "upah" (wages), so nobody reads or adds them as contribution money."""
     if category in WAGE_CATEGORIES:
         text = L("summary.findings.wage_idr", idr=L.number(amount))
-        return grid.cell(text, font=styles.MUTED_FONT, alignment=styles.RIGHT, border=styles.GRID)
+        return grid.cell(text, font=styles.MUTED_FONT, alignment=styles.RIGHT_SHRINK, border=styles.GRID)
     return grid.cell(amount, number_format=styles.RUPIAH, border=styles.GRID)
 
 

@@ -54,5 +54,7 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 LEFT = Alignment(horizontal="left", vertical="top")
 RIGHT = Alignment(horizontal="right", vertical="top")
+#: Right-aligned text that shrinks rather than running into the cell on its left.
+RIGHT_SHRINK = Alignment(horizontal="right", vertical="top", shrink_to_fit=True)
 INDENT = Alignment(horizontal="left", indent=2, vertical="top")  # a line that belongs to the line above it
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center")
