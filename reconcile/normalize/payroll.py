@@ -23,6 +23,26 @@ from schemas.issues import WARNING
 from schemas.payroll import PayrollSchema
 
 
+def unit_of_rows(unit: pd.Series, hint: pd.Series, source_file: pd.Series) -> pd.Series:
+    """Each row's unit (OPD): the unit column, else the unit the title rows name (else the file name).
+
+    A unit column often holds a part of the OPD ("Bidang Program", "Sekretariat", "UPTD ..."); when
+    the title rows name the OPD and neither name contains the other, the row's unit is both,
+    "DINAS PEKERJAAN UMUM / Bidang Program", so that two OPDs' "Sekretariat" stay apart.
+    """
+    names = source_file.astype(str).str.replace(r"^.*[\\/]", "", regex=True)
+    stems = names.str.replace(r"\.[^.]*$", "", regex=True)
+    from_title = hint.notna() & (hint.astype(object) != stems.astype(object))
+    pairs = pd.DataFrame({"unit": unit, "hint": hint})[from_title & unit.notna()].drop_duplicates()
+    qualified = {
+        (u, h): (u if h.casefold() in u.casefold() else h if u.casefold() in h.casefold() else f"{h} / {u}")
+        for u, h in zip(pairs["unit"], pairs["hint"], strict=True)
+    }
+    keys = pd.Series(list(zip(unit.astype(object), hint.astype(object), strict=True)), index=unit.index)
+    joined = keys.map(qualified)
+    return unit.where(joined.isna(), joined.astype(object)).fillna(hint).astype("string")
+
+
 def prepare_payroll(table: InputTable, *, today: dt.date | None = None) -> Normalised:
     """Type every payroll row and list what is wrong with it.
 
@@ -38,7 +58,7 @@ def prepare_payroll(table: InputTable, *, today: dt.date | None = None) -> Norma
         {
             **source_columns(raw),
             **identity,
-            "unit": unit.fillna(hint),
+            "unit": unit_of_rows(unit, hint, raw["source_file"]),
             "position": parse_texts(raw_column(raw, "position")),
             **wages,
             "leave_date": leave_date,

@@ -7,6 +7,7 @@ import pytest
 
 from reconcile.model import ISSUE_COLUMNS, PAYROLL_COLUMNS
 from reconcile.normalize import prepare_payroll
+from reconcile.normalize.payroll import unit_of_rows
 from tests.normalize.conftest import make_table
 
 NIK = "1871011205850001"  # born 12-05-85, man
@@ -166,9 +167,24 @@ def test_birth_place_date_split_and_birth_date_column_wins(today):
 
 
 def test_unit_column_else_hint(today):
-    rows = [{"nik": NIK, "unit": "Dinas Kesehatan"}, {"nik": NIK, "unit": "  "}]
+    units = ["Dinas Hint", "  ", "Bidang Umum"]
+    rows = [{"nik": NIK, "unit": unit} for unit in units]
     frame = prepare_payroll(make_table("payroll", rows), today=today).frame
-    assert frame["unit"].tolist() == ["Dinas Kesehatan", "Dinas Hint"]
+    assert frame["unit"].tolist() == ["Dinas Hint", "Dinas Hint", "Dinas Hint / Bidang Umum"]
+
+
+def test_a_unit_column_naming_a_part_of_the_opd_in_the_title_is_qualified_by_it():
+    written = ["Bidang Program", "Sekretariat", "Dinas Pekerjaan Umum", None, "UPTD Alat Berat"]
+    unit = pd.Series(written, dtype="string")
+    hint = pd.Series(["DINAS PEKERJAAN UMUM"] * 4 + ["dinas_pu_feb"], dtype="string")
+    files = pd.Series(["in/2024-05/dinas_pu_feb.xlsx"] * 5)
+    assert unit_of_rows(unit, hint, files).tolist() == [
+        "DINAS PEKERJAAN UMUM / Bidang Program",
+        "DINAS PEKERJAAN UMUM / Sekretariat",
+        "Dinas Pekerjaan Umum",  # the OPD itself
+        "DINAS PEKERJAAN UMUM",  # no unit: the title's
+        "UPTD Alat Berat",  # the hint is only the file's name: the column alone
+    ]
 
 
 def test_issue_rows_point_at_the_source_row(today):
