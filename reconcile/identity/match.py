@@ -7,8 +7,10 @@ Tiers run in order; a row paired by one tier is not offered to the next.
 4. nik_typo: one substituted or swapped digit; name and birth date agree.
 5. name_birth_date: same birth date and a name score of at least `config.name_pair_score`.
 Tiers 3-5 are one-to-one, solved globally (reconcile.identity.assignment); their ties become
-"ambiguous" conflicts and their rows are withheld from later tiers. In the exact tiers, a pair
-whose name and birth date both disagree is a "same key, different person" conflict, not a pair.
+"ambiguous" conflicts and their rows are withheld from later tiers. Payroll rows sharing a valid
+NIK are one person there (paid twice): one of them takes part, and every one gets its outcome. In
+the exact tiers, a pair whose name and birth date both disagree is a "same key, different person"
+conflict, not a pair.
 
 Then the repeats: a payroll row still free that the KPJ, Excel-precision or (when it has no valid
 NIK) name + birth date tier would pair with a BPJS row already paired is the same person on the
@@ -85,13 +87,22 @@ class _State:
         ppos, bpos = candidates(self.p, self.b, self.p_free, self.b_free)
         found = agreement(self.p, self.b, ppos, bpos, self.config)
         found = found[accept(found)].assign(score=lambda f: f["name_score"] / 100.0, match_method=method)
-        pairs, tied = assign_one_to_one(found)
+        # Payroll rows with one valid NIK are one person paid twice, not rivals for a BPJS row: the
+        # assignment sees one of them, and its outcome holds for all.
+        found = found.assign(_person=self._person(found["ppos"].to_numpy(np.int64)))
+        chosen, tied = assign_one_to_one(found.drop_duplicates(["_person", "bpos"]))
+        pairs, tied = _every_row_of(chosen, found), _every_row_of(tied, found)
         if len(tied):
             self.conflicts.append(tied.assign(kind=r.AMBIGUOUS, detail=_tie_details(tied, method)))
         self.pairs.append(pairs)
         self.take(pairs)
         self.take(tied)
         self.b_paired[pairs["bpos"].to_numpy(np.int64)] = True
+
+    def _person(self, ppos: np.ndarray) -> np.ndarray:
+        """Per payroll position, who it is for the one-to-one tiers: its valid NIK's code, else
+        the row alone (a negative number no NIK code takes)."""
+        return np.where(self.p.nik_valid[ppos], self.p.nik[ppos], -1 - ppos)
 
     def repeat_tier(
         self,
@@ -120,6 +131,12 @@ class _State:
         found = found[~found["ppos"].duplicated(keep=False)]
         self.pairs.append(found)
         self.p_free[found["ppos"].to_numpy(np.int64)] = False
+
+
+def _every_row_of(chosen: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """The candidates of `found` whose person and BPJS row are among `chosen` (without `_person`)."""
+    keys = chosen[["_person", "bpos"]].drop_duplicates()
+    return found.merge(keys, on=["_person", "bpos"]).drop(columns="_person")
 
 
 def _date(value: np.datetime64) -> str:

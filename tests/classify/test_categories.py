@@ -333,3 +333,18 @@ def test_a_bpjs_row_carrying_someone_elses_nik_is_not_a_double_registration() ->
     result = run([table("payroll", payroll)], [table("bpjs", bpjs)])
     assert flat(result) == [("IDENTITY_MISMATCH", "bpjs", 3), ("IDENTITY_MISMATCH", "payroll", 3)]
     assert result.summary.insured == 2
+
+
+def test_a_worker_paid_twice_is_paired_once_with_a_bpjs_nik_that_lost_its_last_digit() -> None:
+    """Two payroll rows with one valid NIK are one person, not two rivals for the BPJS row (no tie)."""
+    damaged = BUDI[:15] + "0"
+    bpjs = BPJS.replace(f"{BUDI} | BUDI", f"{int(damaged)}.0 | BUDI")
+    budi = next(line for line in PAYROLL.splitlines() if BUDI in line)
+    other_unit = table("payroll", f"{PAYROLL.strip().splitlines()[0]}\n{budi}", file="payroll/b.xlsx")
+    result = run([table("payroll", PAYROLL), other_unit], [table("bpjs", bpjs)])
+    methods = set(result.findings["match_method"].dropna())
+    assert "ambiguous" not in methods and "nik_excel_precision" in methods
+    assert {c for c, _, _ in flat(result)} == {"DUPLICATE_PAYROLL", "IDENTITY_MISMATCH"}
+    assert result.summary.insured == 3 and result.summary.undecided == 0
+    assert set(result.matches["match_method"]) >= {"nik_excel_precision"}
+    assert (result.matches["match_method"] == "nik_excel_precision").sum() == 2  # both of Budi's rows
