@@ -3,7 +3,8 @@
 Reconciling February's payroll against March's BPJS list produces confident, wrong findings, so a
 mismatch refuses the run unless the user accepts it. Evidence, per file (payroll or BPJS):
 - the sheets read name a period ("Periode : Februari 2018", "Bulan Februari 2018", "PERIODE 02-2018",
-  "201802" in the title rows; else a sheet named "Feb 2018" or "MEI") and none of them is --period;
+  "201802" in the title rows, or a title row or cell that is only "FEBRUARI 2018"; else a sheet named
+  "Feb 2018" or "MEI") and none of them is --period;
 - BPJS only, when no sheet names a month: participants joined after the period ended (a February
   list cannot hold March joiners). The title wins: a file whose title names the period is never
   refused for its join dates, and one or two late join dates are a row matter, not the file's period.
@@ -17,14 +18,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8,
-    "agt": 8, "ags": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11,
-    "nopember": 11, "nov": 11, "nop": 11, "desember": 12, "des": 12,
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "october": 10, "oct": 10, "december": 12, "dec": 12,
-}  # fmt: skip
+from reconcile.values.dates import MONTHS
+
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
 _LABEL = r"\b(?:periode|period|bulan|masa(?:\s+iuran)?|iuran\s+bulan)\b\s*[:.\-]?\s*"
 _LABELLED_NAME = re.compile(
@@ -33,6 +28,16 @@ _LABELLED_NAME = re.compile(
 _LABELLED_NUMBER = re.compile(rf"{_LABEL}(?P<month>0?[1-9]|1[0-2])\s*[-/.]\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 _LABELLED_ISO = re.compile(rf"{_LABEL}(?P<year>(?:19|20)\d\d)\s*[-/.]\s*(?P<month>0?[1-9]|1[0-2])\b", re.I)
 _COMPACT = re.compile(r"(?<![\d.,])(?P<year>(?:19|20)\d\d)(?P<month>0[1-9]|1[0-2])(?![\d.,])")
+#: A title line or cell that is nothing but a month and its year, maybe labelled: "APRIL 2024",
+#: "April, 2024", "April-2024", "Bulan : April 2024", "Bulan April Tahun 2024". Not a date ("12 April
+#: 2024": a day before the month), nor a month inside other text ("Dicetak ...", "TMT April 2024").
+_MONTH_YEAR_ALONE = re.compile(
+    rf"(?:{_LABEL})?(?P<month>{_MONTH_NAME})\.?[\s,\-/.]*(?:tahun\s*)?(?P<year>(?:19|20)\d\d)", re.I
+)
+#: The periods named anywhere in the title text.
+_IN_TEXT = (_LABELLED_NAME, _LABELLED_NUMBER, _LABELLED_ISO, _COMPACT)
+#: How `title_text` joins the title rows.
+_ROW_SEPARATOR = " | "
 
 #: Joiners after the period end, as a share of the file's rows, that make it another period's file,
 #: and at least this many of them: one or two late dates are as often typing errors as a later list.
@@ -70,15 +75,18 @@ class PeriodMismatch:
         )
 
 
-def title_periods(title: str) -> set[str]:
-    """Every period (YYYY-MM) the title text names."""
-    found = set()
-    for pattern in (_LABELLED_NAME, _LABELLED_NUMBER, _LABELLED_ISO, _COMPACT):
-        for m in pattern.finditer(title):
-            month = m.group("month").lower()
-            number = MONTHS[month] if month in MONTHS else int(month)
-            found.add(f"{m.group('year')}-{number:02d}")
-    return found
+def title_periods(title: str, cells: Iterable[str] = ()) -> set[str]:
+    """Every period (YYYY-MM) the title text names: labelled ("BULAN APRIL 2024", "PERIODE 04-2024"),
+    compact ("202404"), or a title row or one of its `cells` that is only a month and year ("APRIL 2024")."""
+    matches = [m for pattern in _IN_TEXT for m in pattern.finditer(title)]
+    alone = (_MONTH_YEAR_ALONE.fullmatch(text.strip()) for text in [*title.split(_ROW_SEPARATOR), *cells])
+    return {_period(m) for m in [*matches, *alone] if m is not None}
+
+
+def _period(m: re.Match[str]) -> str:
+    month = m.group("month").lower()
+    number = MONTHS[month] if month in MONTHS else int(month)
+    return f"{m.group('year')}-{number:02d}"
 
 
 def nearest_period(periods: Iterable[str], period: str) -> str:

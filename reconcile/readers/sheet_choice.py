@@ -24,7 +24,7 @@ from reconcile.readers.grid import Grid, Row
 from reconcile.readers.header import HeaderMatch, missing_required
 from reconcile.readers.period_check import nearest_period
 from reconcile.readers.sheet_month import SheetMonth, sheet_month
-from reconcile.readers.title import title_text
+from reconcile.readers.title import title_cells, title_text
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: a grid may hold a million rows
@@ -44,7 +44,8 @@ class SheetCandidate:
 
 def candidate(grid: Grid, header: HeaderMatch, period: str | None) -> SheetCandidate:
     titles = grid.head(header.index)
-    month = sheet_month(grid.name, title_text(titles), period) if period else SheetMonth()
+    cells = title_cells(titles)
+    month = sheet_month(grid.name, title_text(titles), period, cells) if period else SheetMonth()
     return SheetCandidate(grid, header, titles, month)
 
 

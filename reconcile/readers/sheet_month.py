@@ -1,16 +1,18 @@
 """Which month a sheet is for: what its title rows say, else what its name says.
 
 Offices keep one sheet per month in a workbook ("APRIL", "MEI", "Feb 2018", "Upah Feb", "05-2024").
-The title rows are read first ("DAFTAR UPAH PTHL BULAN APRIL 2024": `title_periods`); a sheet name
-is read only when the title names no month. A name without a year ("MEI") is taken as that month
-in the year nearest the run's period, so "DESEMBER" in a January run is the December before.
-Month names are those of `period_check.MONTHS`: Indonesian (incl. PEBRUARI, NOPEMBER, AGT) and
+The title rows are read first ("DAFTAR UPAH PTHL BULAN APRIL 2024", or a row or cell that is only
+"APRIL 2024": `title_periods`); a sheet name is read only when the title names no month. A name
+without a year ("MEI") is taken as that month in the year nearest the run's period, so "DESEMBER"
+in a January run is the December before.
+Month names are those of `values.dates.MONTHS`: Indonesian (incl. PEBRUARI, NOPEMBER, AGT) and
 English, in full or abbreviated, as whole words only ("Desa" is no December).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reconcile.readers.period_check import MONTHS, title_periods
@@ -38,9 +40,10 @@ class SheetMonth:
         return bool(self.periods) and period not in self.periods
 
 
-def sheet_month(name: str, title: str, period: str) -> SheetMonth:
-    """What the title rows name, else what the sheet name names, for a run of `period`."""
-    if found := title_periods(title):
+def sheet_month(name: str, title: str, period: str, title_cells: Iterable[str] = ()) -> SheetMonth:
+    """What the title rows (`title` text, their `title_cells`) name, else what the sheet name names,
+    for a run of `period`."""
+    if found := title_periods(title, title_cells):
         return SheetMonth(frozenset(found), "title")
     if found := name_periods(name, period):
         return SheetMonth(frozenset(found), "sheet name")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reconcile.readers.grid import Row, row_text
+from reconcile.readers.grid import Row, is_empty, row_text
 
 _LABELLED = re.compile(
     r"\b(unit kerja|unit organisasi|sub unit|satuan kerja|satker|opd|skpd|perangkat daerah|instansi)"
@@ -30,6 +30,11 @@ _TRAILING_PERIOD = re.compile(r"\s+(bulan|periode|tahun anggaran|t\.\s?a\.?|ta\.
 def title_text(rows: list[Row]) -> str:
     """The non-empty title rows, each joined by spaces, joined with " | "."""
     return " | ".join(t for t in (row_text(r) for r in rows) if t)
+
+
+def title_cells(rows: list[Row]) -> list[str]:
+    """The non-empty cells of the title rows, as stripped text."""
+    return [str(v).strip() for row in rows for v in row if not is_empty(v)]
 
 
 def unit_from_title(rows: list[Row]) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pandas as pd
+import pytest
 
 from reconcile.readers.period_check import check_period, period_mismatches, title_periods
 
@@ -62,3 +63,48 @@ def test_a_month_named_by_the_sheet_name_is_evidence_too() -> None:
 
 def test_month_and_year_with_tahun_between() -> None:
     assert title_periods("DAFTAR UPAH BULAN MEI TAHUN 2024") == {"2024-05"}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("DAFTAR UPAH PTHL DINAS PUPR | UPTD WILAYAH I | APRIL 2024", {"2024-04"}),
+        ("MEI 2024", {"2024-05"}),
+        ("APRIL, 2024", {"2024-04"}),
+        ("April-2024", {"2024-04"}),
+        ("Agt. 2023", {"2023-08"}),
+        ("PEBRUARI 2024", {"2024-02"}),
+        ("May 2024", {"2024-05"}),
+        ("Bulan : April, 2024", {"2024-04"}),
+        ("Bulan : April 2024", {"2024-04"}),
+        ("Bulan April Tahun 2024", {"2024-04"}),
+        ("Periode: 04/2024", {"2024-04"}),
+    ],
+)
+def test_a_title_row_that_is_only_a_month_and_year_names_that_period(title: str, expected: set[str]) -> None:
+    assert title_periods(title) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "DAFTAR UPAH PTHL | Dicetak 03 Juni 2024 10:15",  # a printing date
+        "DAFTAR UPAH PTHL | Bandar Lampung, 12 April 2024",  # a day before the month: a date
+        "DAFTAR UPAH PTHL | Bandar Lampung, April 2024",  # a place before the month
+        "PTHL TMT APRIL 2024",  # a start date
+        "DAFTAR UPAH PTHL | 12 April 2024",
+        "DINAS PUPR | TAHUN ANGGARAN 2024",  # a year alone
+        "DINAS PUPR | 2024",
+        "DESA MEI 2024",  # a place name holding a month word
+        "APRIL 2024 S/D JUNI 2024",  # not one month
+    ],
+)
+def test_a_month_inside_other_title_text_names_no_period(title: str) -> None:
+    assert title_periods(title) == set()
+
+
+def test_a_title_cell_that_is_only_a_month_and_year_names_that_period() -> None:
+    """ "DAFTAR UPAH PTHL" and "APRIL 2024" in two cells of one row: the row text is not only a month."""
+    assert title_periods("DAFTAR UPAH PTHL APRIL 2024", ["DAFTAR UPAH PTHL", "APRIL 2024"]) == {"2024-04"}
+    assert title_periods("DAFTAR UPAH PTHL APRIL 2024") == set()
+    assert title_periods("Bandar Lampung, 12 April 2024", ["Bandar Lampung,", "12 April 2024"]) == set()

@@ -51,3 +51,12 @@ def test_the_sheet_name_speaks_when_the_title_names_no_month() -> None:
 
     assert (found.periods, found.source) == ({"2024-04"}, "sheet name")
     assert found.names_other_month("2024-05")
+
+
+def test_a_title_cell_that_is_only_a_month_and_year_wins_over_the_sheet_name() -> None:
+    found = sheet_month(
+        "UPTD Wilayah I", "DAFTAR UPAH PTHL APRIL 2024", "2024-05", ["DAFTAR UPAH PTHL", "APRIL 2024"]
+    )
+
+    assert (found.periods, found.source) == ({"2024-04"}, "title")
+    assert found.names_other_month("2024-05")
