@@ -16,6 +16,7 @@ _TEXT = {
         "no_billing": "Iuran ditagih: tagihan tidak ada di input BPJS (daftar peserta tanpa kolom iuran); "
         "seharusnya {due}",
         "under_billed": ", kurang ditagih {x}",
+        "identity_to_decide": ", menunggu keputusan identitas {x}",
         "remainder": ", sisa tidak dirinci {x}",
         "below": "di bawah seharusnya {x} ({n} baris)",
         "above": "di atas seharusnya {x} ({n} baris)",
@@ -34,6 +35,7 @@ _TEXT = {
         "no_billing": "Billed: no billing in the BPJS inputs "
         "(a participant list without contribution columns); due {due}",
         "under_billed": ", billed below the rules {x}",
+        "identity_to_decide": ", awaiting an identity decision {x}",
         "remainder": ", remainder not itemised {x}",
         "below": "below what it should be {x} (rows: {n})",
         "above": "above what it should be {x} (rows: {n})",
@@ -106,7 +108,7 @@ def _money_line(result: ReconResult, t: dict[str, str], lang: str) -> str:
         due=rupiah_amount(s.due_idr),
         over=rupiah_amount(s.overpayment_idr),
     )
-    for key in ("under_billed", "remainder"):
+    for key in ("under_billed", "identity_to_decide", "remainder"):
         amount = s.money_lines.get(key, 0.0)
         if round(amount):
             text += _fill(t[key], lang, x=rupiah_amount(amount))

@@ -22,8 +22,10 @@ from reconcile.result import SignedTotal, Summary
 
 #: Billed Rupiah that is not due, by cause; each BPJS row's bill is in at most one of them.
 OVERPAYMENT_LINES = ("not_on_payroll", "inactive", "double_billing", "over_premium")
-#: Every line of billed − due: billed − due = overpayment − under_billed + remainder.
-MONEY_LINES = (*OVERPAYMENT_LINES, "under_billed", "remainder")
+#: Every line of billed − due: billed − due = overpayment − under_billed + to_decide + remainder.
+#: `identity_to_decide` is the bills of BPJS rows held in an identity conflict (IDENTITY_MISMATCH,
+#: paired with nobody): neither due nor overpaid until someone decides whose record it is.
+MONEY_LINES = (*OVERPAYMENT_LINES, "under_billed", "identity_to_decide", "remainder")
 SIGNED_CATEGORIES = (Category.PREMIUM_MISMATCH, Category.WAGE_MISMATCH)
 #: The BPJS columns that bill: a row's total, or its premium parts.
 BILLING_COLUMNS = ("total", "jkk", "jkm", "jht", "jp")
@@ -72,7 +74,8 @@ def summarise(
     lines = money_lines(findings)
     overpayment = overpayment_of(lines)
     billing_in_inputs = has_billing(bpjs)
-    remainder = billed - due - (overpayment - lines["under_billed"]) if billing_in_inputs else 0.0
+    explained = overpayment - lines["under_billed"] + lines["identity_to_decide"]
+    remainder = billed - due - explained if billing_in_inputs else 0.0
     lines["remainder"] = round(remainder, 2)
     signed = {str(c): signed_total(column(c, "difference_idr")) for c in SIGNED_CATEGORIES}
     amounts = {
@@ -132,7 +135,9 @@ def money_lines(findings: pd.DataFrame) -> dict[str, float]:
       beyond the largest; all of them when the person's registration is not due at all (a row of
       the person is already a NOT_ON_PAYROLL or INACTIVE line);
     - over_premium / under_billed: PREMIUM_MISMATCH differences above / below the rules, except on
-      duplicate rows whose whole bill is already double billing.
+      duplicate rows whose whole bill is already double billing;
+    - identity_to_decide: the bills IDENTITY_MISMATCH findings carry (a conflict's BPJS row that
+      nobody is paired with), each BPJS row once, unless a line above holds it.
     """
     category = findings["category"].astype(str)
     billed = _amount(findings["billed_idr"])
@@ -141,6 +146,10 @@ def money_lines(findings: pd.DataFrame) -> dict[str, float]:
     inactive = (category == Category.INACTIVE.value).to_numpy(dtype=bool)
     counted = set(rows[ghost | inactive])
     double, dropped = _double_billing(findings, category, billed, rows, counted)
+    # IDENTITY_MISMATCH carries a bill only for a conflict's BPJS row that nobody is paired with.
+    conflict = (category == Category.IDENTITY_MISMATCH.value).to_numpy(dtype=bool) & (billed != 0).to_numpy()
+    undecided = pd.DataFrame({"row": rows[conflict], "billed": billed[conflict]}).drop_duplicates("row")
+    undecided = undecided[~undecided["row"].isin(counted | dropped)]
     premium = (category == Category.PREMIUM_MISMATCH.value).to_numpy(dtype=bool) & ~rows.isin(
         counted | dropped
     ).to_numpy(dtype=bool)
@@ -151,6 +160,7 @@ def money_lines(findings: pd.DataFrame) -> dict[str, float]:
         "double_billing": double,
         "over_premium": float(difference.clip(lower=0).sum()),
         "under_billed": float(-difference.clip(upper=0).sum()),
+        "identity_to_decide": float(undecided["billed"].sum()),
     }
 
 

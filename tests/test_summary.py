@@ -38,7 +38,7 @@ def _lines_add_up(result: ReconResult) -> None:
     lines = s.money_lines
     assert s.overpayment_idr == sum(lines[k] for k in OVERPAYMENT_LINES)
     assert s.billed_idr - s.due_idr == pytest.approx(
-        s.overpayment_idr - lines["under_billed"] + lines["remainder"]
+        s.overpayment_idr - lines["under_billed"] + lines["identity_to_decide"] + lines["remainder"]
     )
 
 
@@ -149,3 +149,15 @@ def test_a_participant_list_carries_no_billing_and_leaves_no_negative_remainder(
     assert s.money_lines["remainder"] == 0
     billed = run([table("payroll", PAYROLL)], [table("bpjs", _bpjs(_row("18000000001", SITI)))]).summary
     assert billed.billing_in_inputs is True
+
+
+def test_the_bill_of_a_record_carrying_a_payroll_nik_but_another_person_awaits_a_decision() -> None:
+    # BPJS bills "RATNA" under Ani's NIK, with another name and birth date: not Ani's record, and
+    # nobody else's either until someone decides. Her bill is neither due nor overpaid: its own line.
+    ratna = f"18000000003 | {ANI} | RATNA DWI MAHARANI | 31-Mar-80 | AKTIF | 1000000 | 16800"
+    result = _run(_row("18000000001", SITI), _row("18000000002", BUDI), ratna)
+    s = result.summary
+    assert (s.billed_idr, s.due_idr, s.overpayment_idr) == (3 * 16800, 2 * 16800, 0)
+    assert s.money_lines["identity_to_decide"] == 16800 and s.money_lines["remainder"] == 0
+    assert "IDENTITY_MISMATCH" in {c for c, _, _ in flat(result)}
+    _lines_add_up(result)

@@ -86,9 +86,17 @@ def needs_correction(pairs: pd.DataFrame) -> pd.Series:
 
 
 def identity_mismatches(
-    pairs: pd.DataFrame, conflicts: pd.DataFrame, payroll: pd.DataFrame, bpjs: pd.DataFrame, lang: Lang
+    pairs: pd.DataFrame,
+    conflicts: pd.DataFrame,
+    payroll: pd.DataFrame,
+    bpjs: pd.DataFrame,
+    lang: Lang,
+    billed: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """One IDENTITY_MISMATCH per payroll row involved (the first problem pair or conflict)."""
+    """One IDENTITY_MISMATCH per payroll row involved (the first problem pair or conflict).
+
+    A conflict whose BPJS row is paired with nobody carries that row's bill (`billed`): money that
+    is neither due nor overpaid until someone decides whose record it is."""
     flagged = pairs[needs_correction(pairs)].drop_duplicates("payroll_idx")
     # Rows as plain dicts of the few fields explain_pair reads: `.loc` of one row is slow at 100k rows.
     pair_rows = _records(flagged, ["match_method", "name_agrees", "birth_date_agrees"])
@@ -119,6 +127,7 @@ def identity_mismatches(
             payroll_idx=list(other["payroll_idx"]),
             bpjs_idx=list(other["bpjs_idx"]),
             match_method=[str(k).split("_", 2)[1] for k in other["kind"]],
+            billed_idr=_undecided_bill(other["bpjs_idx"], pairs, billed),
             detail=[
                 message(str(k), lang, bpjs_name=name, bpjs_birth=_date(birth))
                 for k, name, birth in zip(
@@ -145,7 +154,19 @@ def identity_mismatches(
                 payroll_idx=rows,
                 bpjs_idx=first_bpjs,
                 match_method="ambiguous",
+                billed_idr=_undecided_bill(pd.Series(first_bpjs, dtype="float64"), pairs, billed),
                 detail=details,
             )
         )
     return concat_core(found)
+
+
+def _undecided_bill(bpjs_idx: pd.Series, pairs: pd.DataFrame, billed: pd.Series | None) -> list[object]:
+    """The bill of each BPJS row that no pairing claims (<NA> for a paired row, or without bills)."""
+    if billed is None:
+        return [pd.NA] * len(bpjs_idx)
+    rows = pd.to_numeric(bpjs_idx, errors="coerce")
+    free = rows.notna() & ~rows.isin(pairs["bpjs_idx"])
+    amounts = billed.reindex(rows.fillna(-1).astype("int64").to_numpy()).to_numpy(dtype="float64")
+    claimed = free.to_numpy(dtype=bool)
+    return [round(a) if f and a == a else pd.NA for f, a in zip(claimed, amounts, strict=True)]

@@ -139,7 +139,7 @@ def classify(
                 lang,
             ),
             duplicate_payroll(usable_p, persons, lang),
-            identity_mismatches(pairs, conflicts, payroll, bpjs, lang),
+            identity_mismatches(pairs, conflicts, payroll, bpjs, lang, billed),
         ]
     )
     named_p = pd.Index(findings["payroll_idx"].dropna().astype(int)).union(pd.Index(list(conflict_p)))

@@ -66,6 +66,9 @@ def _money_figures(s: Summary) -> list[Figure]:
         Figure("fig.overpayment_year", as_int(s.overpayment_idr * 12), rupiah),
         Figure("fig.under_billed", as_int(lines.get("under_billed", 0.0)), rupiah),
     ]
+    to_decide = as_int(lines.get("identity_to_decide", 0.0))
+    if to_decide:
+        figures.append(Figure("fig.identity_to_decide", to_decide, rupiah))
     remainder = as_int(lines.get("remainder", 0.0))
     if remainder:
         figures.append(Figure("fig.remainder", remainder, rupiah))
