@@ -24,8 +24,22 @@ _PERIOD = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 class _Parser(argparse.ArgumentParser):
+    def parse_args(self, args: Sequence[str] | None = None, namespace: None = None) -> argparse.Namespace:  # type: ignore[override]
+        """As argparse's, but an unknown option's message names the sub-command's help."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self._fail(f"unrecognized arguments: {' '.join(extras)}", getattr(parsed, "command", None))
+        return parsed
+
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise InputError(f"{message} (see `recon {self.prog.split()[-1]} --help`)")
+        self._fail(message, None)
+
+    def _fail(self, message: str, command: str | None) -> None:
+        """InputError pointing at `recon <command> --help` (`recon --help` when no command is known)."""
+        words = self.prog.split()
+        if command and len(words) == 1:
+            words.append(command)
+        raise InputError(f"{message} (see `{' '.join(words)} --help`)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -146,9 +160,7 @@ def run_command(args: argparse.Namespace) -> int:
     for kind in ("xlsx", "exceptions_csv", "matches_csv", "manifest"):
         print(f"  {kind:<15} {outcome.outputs[kind]}")
     for line in outcome.notices:  # left-out files, accepted period mismatches, rules: loudly
-        print(line)
-        if not nightly_cli.same_terminal():  # a log that keeps only stderr must see them too
-            print(line, file=sys.stderr)
+        nightly_cli.print_loudly(line)  # on stderr too where a log keeps only that
     if not outcome.result.balanced:
         print(
             "ERROR: row balance failed: some input rows are unaccounted for (see manifest).", file=sys.stderr

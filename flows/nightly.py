@@ -6,13 +6,19 @@ ledger `<out>/recon-ledger.sqlite` that gives findings their age across months. 
 last successful run had the same digests is skipped, so a second night with nothing new writes
 nothing. Each period runs under its own lock in `out`, so two runs of a period never interleave.
 
-One period's trouble never stops the others. Unusable input (an empty folder, an unreadable
-file) makes that period "refused", with the messages naming the file and what was expected; an
-internal error, or a lock another run holds for longer than `PERIOD_LOCK_WAIT_S`, makes it
-"failed" (the traceback goes to a recon-error-*.log file). The flow run ends Failed when any
-period was refused or failed, exactly when `recon nightly` exits non-zero (`exit_code`). While it
-runs, an exception Prefect logs for a task or subflow run reaches the console as one line; the
-Prefect server keeps the traceback.
+A month whose `payroll/` or `bpjs/` holds no input file yet is not a period: it is waiting, and
+`recon nightly` says so. `allow_partial` and `accept_period_mismatch` reach every period's run as
+in `recon run`; they are not part of a period's digests: a refused run never counts for skipping,
+so a period refused last night runs again when an option is given, and a period that succeeded
+without them would give the same findings with them.
+
+One period's trouble never stops the others. Unusable input (an unreadable file, two BPJS files
+with the same participants) makes that period "refused", with the messages naming the file and
+what was expected; an internal error, or a lock another run holds for longer than
+`PERIOD_LOCK_WAIT_S`, makes it "failed" (the traceback goes to a recon-error-*.log file). The flow
+run ends Failed when any period was refused or failed, exactly when `recon nightly` exits
+non-zero (`exit_code`). While it runs, an exception Prefect logs for a task or subflow run
+reaches the console as one line; the Prefect server keeps the traceback.
 
 `recon serve` serves this flow on a cron schedule; `prefect.yaml` deploys it to a work pool.
 """
@@ -121,6 +127,8 @@ def run_period(
     lang: str = "id",
     mask_nik: bool = False,
     rules: str | None = None,
+    allow_partial: bool = False,
+    accept_period_mismatch: bool = False,
 ) -> PeriodOutcome:
     """Reconcile one inbox period unless nothing changed since its last successful run.
 
@@ -137,6 +145,8 @@ def run_period(
             lang=lang,
             mask_nik=mask_nik,
             rules=rules,
+            allow_partial=allow_partial,
+            accept_period_mismatch=accept_period_mismatch,
         )
     except Exception as e:  # unusable input: refused; anything else: failed, in this period only
         outcome = error_outcome(item.period, e, lang)
@@ -169,6 +179,8 @@ def _reconcile_if_changed(
     lang: str,
     mask_nik: bool,
     rules: str | None,
+    allow_partial: bool,
+    accept_period_mismatch: bool,
 ) -> PeriodOutcome:
     """Run the period flow unless the ledger says nothing changed; record what a nightly run did."""
     # Digests are taken under the lock: a concurrent run of this period has finished by now.
@@ -188,6 +200,8 @@ def _reconcile_if_changed(
             config=config,
             lang=lang,
             mask_nik=mask_nik,
+            allow_partial=allow_partial,
+            accept_period_mismatch=accept_period_mismatch,
             **_period_flow_options(ledger_location, rules),
         )
     except Exception:  # recorded for the audit trail, then reported by `run_period`
@@ -202,8 +216,12 @@ def _reconcile_if_changed(
     )
     if status != RunStatus.SUCCESS:
         reason = message("nightly_unbalanced", as_lang(lang), period=item.period)
-        return PeriodOutcome(item.period, "failed", reason, reports=dict(outcome.outputs))
-    return PeriodOutcome(item.period, "ran", decision.reason, reports=dict(outcome.outputs))
+        return PeriodOutcome(
+            item.period, "failed", reason, reports=dict(outcome.outputs), notices=tuple(outcome.notices)
+        )
+    return PeriodOutcome(
+        item.period, "ran", decision.reason, reports=dict(outcome.outputs), notices=tuple(outcome.notices)
+    )
 
 
 def log_outcome(outcome: PeriodOutcome) -> None:
@@ -223,6 +241,8 @@ def nightly(
     mask_nik: bool = False,
     ledger: str | None = None,
     rules: str | None = None,
+    allow_partial: bool = False,
+    accept_period_mismatch: bool = False,
 ) -> State:
     """Reconcile every period of the inbox whose input files, rule tables or policy changed.
 
@@ -235,9 +255,14 @@ def nightly(
         mask_nik: Show only the last 4 digits of every NIK (a copy for wide distribution).
         ledger: Run ledger: a SQLite file path or sqlite:/// URL. Empty: recon-ledger.sqlite in out.
         rules: Folder holding a copy of every rule table (rules_*.csv). Empty: the shipped tables.
+        allow_partial: Process a period's usable files when some are unusable; its report lists
+            the files left out. Off: such a period is refused.
+        accept_period_mismatch: Go on when an input file seems to be for another month than its
+            period folder, with a notice. Off: such a period is refused.
     """
+    switches = {"allow_partial": allow_partial, "accept_period_mismatch": accept_period_mismatch}
     with tracebacks_as_one_line():
-        outcomes = _every_period(inbox, out, policy, config, lang, mask_nik, ledger, rules)
+        outcomes = _every_period(inbox, out, policy, config, lang, mask_nik, ledger, rules, **switches)
     return final_state(outcomes, lang)
 
 
@@ -250,6 +275,8 @@ def _every_period(
     mask_nik: bool,
     ledger: str | None,
     rules: str | None = None,
+    allow_partial: bool = False,
+    accept_period_mismatch: bool = False,
 ) -> list[PeriodOutcome]:
     """One outcome per period of the inbox, or one for the whole inbox when none can run."""
     try:
@@ -269,6 +296,8 @@ def _every_period(
         "lang": lang,
         "mask_nik": mask_nik,
         "rules": rules,
+        "allow_partial": allow_partial,
+        "accept_period_mismatch": accept_period_mismatch,
     }
     return [run_period(item, out, the_ledger, ledger_location=ledger, **options) for item in periods]
 

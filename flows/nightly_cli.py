@@ -8,7 +8,9 @@ as ReconError and translated to exit codes by flows/cli.py, like every other com
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,21 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--inbox", required=True, metavar="DIR", help="DIR/<YYYY-MM>/payroll/ and .../bpjs/")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for every period's reports")
     add_report_options(parser)
+    add_leniency_options(parser)
+
+
+def add_leniency_options(parser: argparse.ArgumentParser) -> None:
+    """`--allow-partial` and `--accept-period-mismatch`: go on where a run would refuse, loudly."""
+    parser.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="process the usable files when some are unusable; the report lists those left out",
+    )
+    parser.add_argument(
+        "--accept-period-mismatch",
+        action="store_true",
+        help="go on when an input file seems to be for another month than its period (with a notice)",
+    )
 
 
 def add_commands(subparsers: Any) -> None:
@@ -85,6 +102,8 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
         "mask_nik": args.mask_nik,
         "ledger": args.ledger,
         "rules": args.rules,
+        "allow_partial": args.allow_partial,
+        "accept_period_mismatch": args.accept_period_mismatch,
     }
 
 
@@ -108,7 +127,8 @@ def nightly_command(args: argparse.Namespace) -> int:
 
     for period, missing in incomplete_periods(args.inbox):  # files still arriving: said, not an error
         print(
-            f"  {period}  waiting  {args.inbox}/{period}/{missing} belum ada / not there yet: not processed"
+            f"  {period}  waiting  {args.inbox}/{period}/{missing}: belum ada berkas masukan"
+            " / no input file there yet: not processed"
         )
     return exit_code(outcomes)
 
@@ -120,6 +140,7 @@ def _print_outcomes(outcomes: list[Any], inbox: str) -> None:
         for kind, path in o.reports.items():
             print(f"      {kind:<15} {path}")
         print_errors(o.errors)
+        print_notices(o.notices)
     if not outcomes:
         print(f"  no period in {inbox}: expected {inbox}/<YYYY-MM>/payroll/ and .../bpjs/")
 
@@ -128,14 +149,33 @@ def print_errors(errors: Sequence[str]) -> None:
     """The messages of a refused period under its line (which file, what was expected and found),
     and on stderr too when that goes somewhere else (a log that keeps only errors)."""
     for error in errors:
-        print(f"      - {error}")
-        if not same_terminal():
-            print(f"      - {error}", file=sys.stderr)
+        print_loudly(f"      - {error}")
+
+
+def print_notices(notices: Sequence[str]) -> None:
+    """What a period that went on must say (files left out, a month mismatch), like `recon run`."""
+    for notice in notices:
+        print_loudly(textwrap.indent(notice, "      "))
+
+
+def print_loudly(line: str) -> None:
+    """`line` on stdout, and on stderr too unless both show in the same place (it would show twice)."""
+    print(line)
+    if not same_terminal():
+        sys.stdout.flush()  # keeps the order where both are kept apart but read together
+        print(line, file=sys.stderr)
 
 
 def same_terminal() -> bool:
-    """stdout and stderr both go to a terminal: a line printed on both would show twice."""
-    return sys.stdout.isatty() and sys.stderr.isatty()
+    """stdout and stderr end up in the same place: both on a terminal, or the same file or pipe
+    (`2>&1`). A line printed on both would show twice there."""
+    if sys.stdout.isatty() and sys.stderr.isatty():
+        return True
+    try:
+        out, err = os.fstat(sys.stdout.fileno()), os.fstat(sys.stderr.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind one (a capture): keep both
+        return False
+    return (out.st_dev, out.st_ino) == (err.st_dev, err.st_ino)
 
 
 def serve_command(args: argparse.Namespace) -> int:

@@ -35,6 +35,8 @@ class PeriodOutcome:
     reason: str
     reports: dict[str, str] = field(default_factory=dict)
     errors: tuple[str, ...] = ()
+    #: What a run that went on must say loudly: files left out (allow_partial), a month mismatch.
+    notices: tuple[str, ...] = ()
 
     @property
     def needs_attention(self) -> bool:

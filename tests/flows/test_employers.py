@@ -59,7 +59,8 @@ def test_one_employers_bad_period_or_broken_run_never_stops_the_others(
     import flows.nightly
     from flows.cli import main
 
-    tiny_period(tmp_path / "inbox/pemprov", "2024-04", bpjs=False)  # refused ...
+    april = tiny_period(tmp_path / "inbox/pemprov", "2024-04")  # refused (a file it cannot read) ...
+    (april / "payroll" / "dinas.xlsx").symlink_to(tmp_path / "gone.xlsx")
     tiny_period(tmp_path / "inbox/pemprov", "2024-05")  # ... while the next period still runs
     tiny_period(tmp_path / "inbox/metro", "2024-05")
     (tmp_path / "metro-out").write_text("a file where the output folder should be", encoding="utf-8")

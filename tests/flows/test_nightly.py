@@ -40,10 +40,56 @@ def test_the_deployment_runs_nightly_at_two_in_jakarta_with_described_parameters
     schedule = deployment.schedules[0].schedule
     assert (schedule.cron, schedule.timezone) == (NIGHTLY_CRON, TIMEZONE) == ("0 2 * * *", "Asia/Jakarta")
     properties = deployment._parameter_openapi_schema.properties
-    assert set(properties) == {"inbox", "out", "policy", "config", "lang", "mask_nik", "ledger", "rules"}
+    assert set(properties) == {
+        "inbox",
+        "out",
+        "policy",
+        "config",
+        "lang",
+        "mask_nik",
+        "ledger",
+        "rules",
+        "allow_partial",
+        "accept_period_mismatch",
+    }
     assert all(p.get("description") for p in properties.values())  # the UI form explains itself
     assert properties["lang"]["enum"] == ["id", "en"]
-    assert properties["mask_nik"]["type"] == "boolean"
+    for switch in ("mask_nik", "allow_partial", "accept_period_mismatch"):
+        assert properties[switch]["type"] == "boolean"
+
+
+@needs_flow
+def test_nightly_and_serve_take_the_options_a_refusal_points_to() -> None:
+    for command in ("nightly", "serve"):
+        args = _parse(command, "--inbox", "in", "--out", "out", "--allow-partial", "--accept-period-mismatch")
+        assert (args.allow_partial, args.accept_period_mismatch) == (True, True)
+    assert (_parse("nightly", "--inbox", "in", "--out", "out").allow_partial) is False
+
+
+def test_an_unknown_option_points_to_the_help_of_its_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from flows.cli import main
+
+    assert main(["nightly", "--inbox", "in", "--out", "out", "--bogus"]) == 2
+    assert "unrecognized arguments: --bogus (see `recon nightly --help`)" in capsys.readouterr().err
+
+
+def test_a_loud_line_shows_once_where_stdout_and_stderr_meet_and_twice_where_they_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows.nightly_cli import print_loudly
+
+    shared = tmp_path / "both.log"
+    with open(shared, "w") as out, open(shared, "a") as err:  # `> both.log 2>&1`
+        monkeypatch.setattr("sys.stdout", out)
+        monkeypatch.setattr("sys.stderr", err)
+        print_loudly("PARTIAL RUN")
+    with open(tmp_path / "out.log", "w") as out, open(tmp_path / "err.log", "w") as err:
+        monkeypatch.setattr("sys.stdout", out)
+        monkeypatch.setattr("sys.stderr", err)
+        print_loudly("PARTIAL RUN")
+    monkeypatch.undo()
+    assert shared.read_text().count("PARTIAL RUN") == 1
+    assert (tmp_path / "out.log").read_text() == (tmp_path / "err.log").read_text() == "PARTIAL RUN\n"
 
 
 @needs_flow
@@ -145,23 +191,52 @@ def _statuses(out: Path) -> dict[str, str]:
 
 @needs_flow
 @pytest.mark.usefixtures("prefect_harness")
-def test_a_period_with_an_empty_bpjs_folder_is_refused_and_the_next_still_runs(
+def test_a_month_whose_folders_hold_no_input_file_yet_waits_and_the_next_still_runs(
     tmp_path: Path, console: pytest.CaptureFixture[str], tiny_period: Callable[..., Path]
 ) -> None:
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     tiny_period(inbox, "2024-04", bpjs=False)  # bpjs/ is there but holds nothing
+    june = tiny_period(inbox, "2024-06")
+    for name in ("p.csv", "b.csv"):  # the tree made ahead of time: payroll/ empty but for non-inputs
+        for side in ("payroll", "bpjs"):
+            (june / side / name).unlink(missing_ok=True)
+    (june / "payroll" / "~$upah.xlsx").write_bytes(b"office lock file")
+    (june / "payroll" / "catatan.txt").write_text("dikirim minggu depan", encoding="utf-8")
+    (june / "bpjs" / "b.csv").write_text("x", encoding="utf-8")  # only BPJS has arrived
     tiny_period(inbox, "2024-05")
 
-    assert _nightly(inbox, out) == 2
+    assert _nightly(inbox, out) == 0
 
     printed = console.readouterr()
     assert (out / "recon-2024-05.xlsx").is_file()
-    assert not list(out.glob("recon-2024-04*"))
-    assert re.search(r"2024-04\s+refused", printed.out)
-    assert "2024-04/bpjs: the folder holds no input file; expected an .xlsx" in printed.err
-    assert "Finished in state Failed('1 periode ditolak" in printed.err  # the flow run says so too
-    assert "Traceback" not in printed.out + printed.err
+    assert not list(out.glob("recon-2024-04*")) and not list(out.glob("recon-2024-06*"))
+    assert re.search(r"2024-04\s+waiting\s+\S+2024-04/bpjs/: belum ada berkas masukan", printed.out)
+    assert re.search(r"2024-06\s+waiting\s+\S+2024-06/payroll/: belum ada berkas masukan", printed.out)
+    assert "refused" not in printed.out
     assert _statuses(out) == {"2024-05": "success"}
+
+
+_UNREADABLE = "this is no table\n"
+
+
+@needs_flow
+@pytest.mark.usefixtures("prefect_harness")
+def test_a_period_refused_last_night_runs_with_allow_partial_and_says_what_was_left_out(
+    tmp_path: Path, console: pytest.CaptureFixture[str], tiny_period: Callable[..., Path]
+) -> None:
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    folder = tiny_period(inbox, "2024-04")
+    (folder / "bpjs" / "rusak.csv").write_text(_UNREADABLE, encoding="utf-8")
+
+    assert _nightly(inbox, out) == 2
+    assert re.search(r"2024-04\s+refused", console.readouterr().out)
+
+    assert _nightly(inbox, out, "--allow-partial") == 0
+
+    printed = console.readouterr()
+    assert re.search(r"2024-04\s+ran", printed.out)
+    assert "PARTIAL RUN" in printed.out and "rusak.csv" in printed.out
+    assert (out / "recon-2024-04.xlsx").is_file()
 
 
 @needs_flow

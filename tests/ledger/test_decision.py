@@ -83,7 +83,13 @@ def test_the_inbox_lists_complete_periods_oldest_first(tmp_path: Path) -> None:
 
 
 def test_a_month_folder_still_missing_a_side_is_listed_as_incomplete(tmp_path: Path) -> None:
-    assert incomplete_periods(_inbox(tmp_path)) == [("2018-03", "bpjs/")]
+    inbox = _inbox(tmp_path)
+    assert incomplete_periods(inbox) == [("2018-03", "payroll/")]  # payroll/ is there but empty
+    (inbox / "2018-03" / "payroll" / "dinas.csv").write_bytes(b"payroll")
+    (inbox / "2018-03" / "bpjs").mkdir()
+    (inbox / "2018-03" / "bpjs" / "~$rincian.xlsx").write_bytes(b"office lock file")
+    assert incomplete_periods(inbox) == [("2018-03", "bpjs/")]  # a lock file is no input yet
+    assert [p.period for p in find_periods(inbox)] == ["2018-01", "2018-02"]
 
 
 def test_the_inputs_digest_changes_with_content_not_with_other_files(tmp_path: Path) -> None:
