@@ -10,8 +10,8 @@ from schemas.identity import amount, premium_amount, side_schema, text
 
 #: A BPJS row: identity rules, a known status (or none: blank or unreadable, see
 #: reconcile.normalize.bpjs), a reported wage that is not negative. A row whose premium (total, else
-#: the sum of its parts) is negative is a correction (schemas.checks.is_correction): its premium parts
-#: are 0 or less; on any other row they are 0 or more.
+#: the sum of its parts) is negative is a correction (schemas.checks.is_correction): its total
+#: decides, its parts may have either sign; on any other row they are 0 or more.
 BpjsSchema = side_schema(
     "BpjsSchema",
     {

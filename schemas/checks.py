@@ -77,12 +77,13 @@ def is_correction(frame: pd.DataFrame) -> pd.Series:
 
 
 def premium_part_sign_fits(field: str) -> Callable[[pd.DataFrame], pd.Series]:
-    """A check that premium part `field` has the sign of its row: 0 or more on a bill, 0 or less on a
-    correction (a row whose premium is negative). Blank passes."""
+    """A check that premium part `field` fits its row: 0 or more on a bill; any amount on a correction
+    (a row whose premium is negative), whose total decides: a correction may move money between
+    programs ("JKK +10.000, JKM -26.800, total -16.800"). Blank passes."""
 
     def check(frame: pd.DataFrame) -> pd.Series:
         value, correction = frame[field], is_correction(frame)
-        fits = ((value >= 0) & ~correction) | ((value <= 0) & correction)
+        fits = (value >= 0) | correction
         return (value.isna() | fits).fillna(False).astype(bool)
 
     return check

@@ -56,11 +56,8 @@ def _digit_count(value: Any) -> int:
 
 
 def _premium_sign_message(field: str, value: Any) -> str:
-    """A premium part negative on a bill, or positive on a correction (a row whose premium is negative)."""
-    label = FIELD_LABELS.get(field, field)
-    if value < 0:
-        return f"{label} negatif; diharapkan angka 0 atau lebih"
-    return f"{label} positif pada baris koreksi (iuran baris negatif); diharapkan angka 0 atau kurang"
+    """A premium part negative on a bill (a correction's parts may have either sign)."""
+    return f"{FIELD_LABELS.get(field, field)} negatif; diharapkan angka 0 atau lebih"
 
 
 #: check name -> (field, or None for the failing column; severity; message from the failing value).

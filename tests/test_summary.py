@@ -161,3 +161,15 @@ def test_the_bill_of_a_record_carrying_a_payroll_nik_but_another_person_awaits_a
     assert s.money_lines["identity_to_decide"] == 16800 and s.money_lines["remainder"] == 0
     assert "IDENTITY_MISMATCH" in {c for c, _, _ in flat(result)}
     _lines_add_up(result)
+
+
+def test_a_record_under_a_paired_workers_nik_but_another_person_is_billed_for_nobody() -> None:
+    # Budi has his own record; "MARYAM" is billed under Budi's NIK with another name and birth date.
+    # Nobody on the payroll is in doubt, so her bill is paid for someone not on the payroll.
+    maryam = f"18000000009 | {BUDI} | MARYAM | 06-Jun-60 | AKTIF | 1000000 | 16800"
+    result = _run(_row("18000000001", SITI), _row("18000000002", BUDI), _row("18000000003", ANI), maryam)
+    assert ("NOT_ON_PAYROLL", "bpjs", 5) in flat(result)
+    s = result.summary
+    assert s.money_lines["not_on_payroll"] == 16800 and s.money_lines["remainder"] == 0
+    assert s.undecided == 0
+    _lines_add_up(result)

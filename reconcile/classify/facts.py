@@ -52,16 +52,16 @@ def is_active(bpjs: pd.DataFrame, billed: pd.Series, period: str | None = None) 
     """Whether each registration covers the period.
 
     AKTIF, or no status given but billed (a blank status on a contribution line means billed), or
-    NON AKTIF with an end date after the period's last day (a list printed later: the period was
-    covered). Never when the dates leave part of the period out of the registration: joined after
-    its last day, or ended before its last day ("Nonaktif per 01-05-2024" leaves May uncovered),
-    whatever the status says.
+    NON AKTIF whose last day covered (`end_date`) is the period's last day or later (a list printed
+    later: the period was covered). Never when the dates leave part of the period out of the
+    registration: joined after its last day, or ended before its last day ("Nonaktif per
+    01-05-2024" leaves May uncovered), whatever the status says.
     """
     status = bpjs["status"]
     active = (status == "AKTIF") | (status.isna() & (billed.fillna(0) > 0))
     if period is not None:
         _, last = period_bounds(period)
-        active |= (status == "NON AKTIF") & (bpjs["end_date"] > last)
+        active |= (status == "NON AKTIF") & (bpjs["end_date"] >= last)
     return (active.fillna(False) & outside_period(bpjs, period).isna()).astype(bool)
 
 

@@ -85,6 +85,7 @@ def classify(
     persons = Persons.of(usable_p, pairs)
     coverage = person_coverage(persons, pairs, active)
     group = participant_groups(usable_b, _same_person_links(pairs, persons))
+    conflicts = _still_in_doubt(conflicts, pairs)
     conflict_p = set(conflicts["payroll_idx"].dropna().astype(int))
     conflict_b = set(conflicts["bpjs_idx"].dropna().astype(int))
 
@@ -155,3 +156,12 @@ def classify(
         payroll_outcome=row_outcomes(payroll, pd.Index(pairs["payroll_idx"]), named_p),
         bpjs_outcome=row_outcomes(bpjs, pd.Index(pairs["bpjs_idx"]), named_b, quiet_b),
     )
+
+
+def _still_in_doubt(conflicts: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """The conflicts someone must decide. A record that carries a worker's NIK (or KPJ) under another
+    name and birth date is no doubt about a worker paired with a record of their own: that record
+    is somebody else's, billed or not, and is judged like any unpaired BPJS row (NOT_ON_PAYROLL)."""
+    other_person = conflicts["kind"].astype(str).str.endswith("_different_person")
+    settled = other_person & conflicts["payroll_idx"].isin(pairs["payroll_idx"])
+    return conflicts[~settled.to_numpy(dtype=bool)]

@@ -10,7 +10,9 @@ A status is read by its leading words: the longest run of first words that is a 
 "Nonaktif per 01/03/2024", "KELUAR - MENGUNDURKAN DIRI" and "NON AKTIF (KELUAR)" are NON AKTIF;
 "Aktif s/d 30-04-2024" is AKTIF. A date after the words says when:
 
-- after a NON AKTIF status, it is when the registration ended (`end_date`);
+- after a NON AKTIF status, it is when the registration ended (`end_date`, the last day covered);
+  after a "from" word ("per", "sejak", "mulai", "TMT") it is the first day without cover, so the
+  registration ended the day before ("Nonaktif per 01/05/2024" ends 30-04-2024);
 - after AKTIF and an "until" word ("s/d", "sampai", `reconcile/data/status_date_words.csv`), it is
   when the registration ends (`end_date`); after AKTIF and a "since" word ("per", "sejak") or no
   word, when it started (`start_date`); after a word in neither list, nothing is read from it.
@@ -45,7 +47,10 @@ ACTIVE = "AKTIF"
 INACTIVE = "NON AKTIF"
 STATUSES = (ACTIVE, INACTIVE)
 DECEASED = "deceased"
-UNTIL, SINCE = "until", "since"
+#: What a word before a date in a status says of it: "until" (the last day covered), "since" (a start,
+#: or the day of the change, e.g. "Keluar tgl 30-04-2024"), "from" (the first day of the new state:
+#: "Nonaktif per 01-05-2024" is covered through 30-04-2024).
+UNTIL, SINCE, FROM = "until", "since", "from"
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 STATUS_FILE = DATA / "statuses.csv"
@@ -117,7 +122,7 @@ def date_words(path: Path = DATE_WORD_FILE) -> dict[str, str]:
     for line, row in _rows(path):
         written, role = row.get("written") or "", (row.get("role") or "").strip()
         key = status_key(written)
-        if role not in (UNTIL, SINCE) or not key or words.setdefault(key, role) != role:
+        if role not in (UNTIL, SINCE, FROM) or not key or words.setdefault(key, role) != role:
             raise InputError(
                 f"line {line}: expected a new word and a role until or since, found {written!r}, {role!r}",
                 path=str(path),
@@ -153,9 +158,12 @@ def read_status(value: Any, *, today: dt.date | None = None) -> StatusReading:
     if date is None:
         return StatusReading(status, deceased=deceased)
     role = date_words().get("".join(rest).upper(), SINCE if not rest else None)
-    if status == INACTIVE or role == UNTIL:
+    if role == UNTIL:  # "Aktif s/d 30-04-2024": active through that day
         return StatusReading(status, end_date=date, deceased=deceased)
-    return StatusReading(status, start_date=date if role == SINCE else None, deceased=deceased)
+    if status == INACTIVE:  # "Nonaktif per 01-05-2024": not active from that day, so through the day before
+        end = date - dt.timedelta(days=1) if role == FROM else date
+        return StatusReading(status, end_date=end, deceased=deceased)
+    return StatusReading(status, start_date=date if role in (SINCE, FROM) else None, deceased=deceased)
 
 
 def _leading_status(words: list[str]) -> tuple[str | None, list[str]]:

@@ -38,7 +38,7 @@ def _money_adds_up(result: ReconResult) -> None:
     s = result.summary
     lines = s.money_lines
     assert round(s.billed_idr - s.due_idr) == round(
-        s.overpayment_idr - lines["under_billed"] + lines["remainder"]
+        s.overpayment_idr - lines["under_billed"] + lines["identity_to_decide"] + lines["remainder"]
     )
     assert result.balanced
 
@@ -127,3 +127,12 @@ def test_a_negative_wage_on_a_correction_still_rejects_the_row() -> None:
     rows = [r.replace("| AKTIF  |", "| AKTIF  | 1000000 |") for r in (SITI_ROW, BUDI_ROW, ANI_ROW)]
     result = run([table("payroll", PAYROLL)], [table("bpjs", "\n".join([head, *rows, bad]))])
     assert ("INVALID_ROW", "bpjs", 5) in flat(result)
+
+
+def test_a_correction_may_move_money_between_programs_its_total_decides() -> None:
+    # JKK +10.000, JKM -26.800, total -16.800: the parts add up to the total; the row corrects Budi.
+    moved = f"18012345672 | {BUDI} | BUDI SANTOSO | 03-08-1990 | AKTIF  | 10000  | -26800 | -16800 | KOREKSI"
+    result = _run(_bpjs(SITI_ROW, BUDI_ROW, ANI_ROW, BUDI_AGAIN, moved))
+    assert flat(result) == []
+    assert result.summary.billed_idr == 3 * 16_800
+    _money_adds_up(result)

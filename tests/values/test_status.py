@@ -109,7 +109,7 @@ def test_a_bad_status_table_is_refused_with_its_line(tmp_path, body, said):
     ("cell", "status", "end", "start", "deceased"),
     [
         ("Aktif s/d 30-04-2024", "AKTIF", "2024-04-30", None, False),  # "until": the registration ends
-        ("Nonaktif per 01/03/2024", "NON AKTIF", "2024-03-01", None, False),
+        ("Nonaktif per 01/03/2024", "NON AKTIF", "2024-02-29", None, False),  # covered through the day before
         ("KELUAR - MENGUNDURKAN DIRI", "NON AKTIF", None, None, False),  # the leading word decides
         ("Keluar tgl 30 April 2024", "NON AKTIF", "2024-04-30", None, False),
         ("Aktif per 01-06-2024", "AKTIF", None, "2024-06-01", False),  # "since": when it started
