@@ -21,7 +21,13 @@ import pandas as pd
 from reconcile.values.dates import MONTHS
 
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
-_LABEL = r"\b(?:periode|period|bulan|masa(?:\s+iuran)?|iuran\s+bulan)\b\s*[:.\-]?\s*"
+#: Words that introduce a period: "BULAN", "PERIODE (IURAN)", "MASA IURAN", and on a payroll title
+#: "GAJI / UPAH / HONOR (BULAN)"; then maybe a day range ("PERIODE 1 - 31 MEI 2024").
+_LABEL = (
+    r"\b(?:(?:periode|period)(?:\s+(?:iuran|gaji|upah|pembayaran))?|bulan|masa(?:\s+iuran)?|iuran\s+bulan"
+    r"|(?:daftar\s+)?(?:gaji|upah|honor(?:arium)?))\b\s*[:.\-]?\s*"
+    r"(?:\d{1,2}\s*(?:-|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?)\s*\d{1,2}\s+)?"
+)
 _LABELLED_NAME = re.compile(
     rf"{_LABEL}(?P<month>{_MONTH_NAME})\b\.?\s*(?:tahun\s*)?(?P<year>(?:19|20)\d\d)\b", re.I
 )

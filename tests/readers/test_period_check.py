@@ -108,3 +108,22 @@ def test_a_title_cell_that_is_only_a_month_and_year_names_that_period() -> None:
     assert title_periods("DAFTAR UPAH PTHL APRIL 2024", ["DAFTAR UPAH PTHL", "APRIL 2024"]) == {"2024-04"}
     assert title_periods("DAFTAR UPAH PTHL APRIL 2024") == set()
     assert title_periods("Bandar Lampung, 12 April 2024", ["Bandar Lampung,", "12 April 2024"]) == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("GAJI MEI 2024", {"2024-05"}),
+        ("DAFTAR UPAH BULAN MEI 2024", {"2024-05"}),
+        ("HONORARIUM APRIL 2024", {"2024-04"}),
+        ("PERIODE IURAN: MEI 2024", {"2024-05"}),
+        ("PERIODE IURAN: MEI 2024 (SUSULAN)", {"2024-05"}),
+        ("PERIODE 1 - 31 MEI 2024", {"2024-05"}),
+        ("PERIODE 1 s/d 31 MEI 2024", {"2024-05"}),
+        ("DAFTAR GAJI BULAN MEI 2024 (DIBAYAR JUNI 2024)", {"2024-05"}),
+        ("UPAH MINIMUM 2024", set()),
+        ("BULAN 12 MEI 2024", set()),  # a date, not a period
+    ],
+)
+def test_payroll_and_contribution_labels_name_the_period(title: str, expected: set[str]) -> None:
+    assert title_periods(title) == expected
