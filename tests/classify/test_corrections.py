@@ -117,7 +117,7 @@ def test_correction_warnings_are_in_english_in_an_english_report() -> None:
     assert (
         result.warnings["message"]
         .iloc[0]
-        .startswith("Contribution correction -Rp16,800: cancels this participant's identical bill at")
+        .startswith("Contribution correction -Rp16,800: offsets this participant's bill at")
     )
 
 
