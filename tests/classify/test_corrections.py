@@ -58,7 +58,7 @@ def test_a_correction_that_reverses_a_double_bill_cancels_it() -> None:
     assert _outcome(result) == (3, 1, 0, 2)  # the cancelled bill and its correction: no action
     warning = result.warnings[result.warnings["source_row"] == 6]
     assert warning["severity"].tolist() == ["warning"]
-    assert warning["message"].iloc[0].startswith("Koreksi iuran -Rp16.800: membatalkan tagihan")
+    assert warning["message"].iloc[0].startswith("Koreksi iuran -Rp16.800: meniadakan tagihan")
     assert "bpjs/rincian.xlsx [Lembar1] baris 5" in warning["message"].iloc[0]
     _money_adds_up(result)
 
