@@ -69,7 +69,7 @@ def summarise(
     paired_active = pd.Index(pairs["bpjs_idx"]).unique()
     paired_active = paired_active[classified.active.reindex(paired_active).fillna(False).to_numpy(dtype=bool)]
     one_per_person = classified.group.reindex(paired_active).drop_duplicates().index
-    due = _sum(expected_premium.reindex(one_per_person))
+    due = _sum(expected_premium.reindex(one_per_person)) + part_covered_due(findings)
 
     lines = money_lines(findings)
     overpayment = overpayment_of(lines)
@@ -125,12 +125,22 @@ def overpayment_of(lines: dict[str, float]) -> float:
     return float(sum(lines.get(key, 0.0) for key in OVERPAYMENT_LINES))
 
 
+def part_covered_due(findings: pd.DataFrame) -> float:
+    """The premiums due for registrations that ended within the period: the expected amount their
+    INACTIVE findings carry (other INACTIVE findings carry none), each BPJS row once."""
+    inactive = (findings["category"].astype(str) == Category.INACTIVE.value).to_numpy(dtype=bool)
+    rows = _bpjs_row_keys(findings)[inactive]
+    expected = _amount(findings["expected_idr"])[inactive]
+    return float(pd.DataFrame({"row": rows, "due": expected}).drop_duplicates("row")["due"].sum())
+
+
 def money_lines(findings: pd.DataFrame) -> dict[str, float]:
     """Billed Rupiah that is not due, by cause, from an exceptions frame alone (a period read back from
     the ledger gives the figure its run showed). Each BPJS row's bill is counted at most once:
 
     - not_on_payroll: the bills of NOT_ON_PAYROLL rows (every registration of someone not paid);
-    - inactive: the bills of INACTIVE rows (a payroll worker's membership is not active, yet billed);
+    - inactive: the bills of INACTIVE rows (a payroll worker's membership is not active, yet billed),
+      less the premium still due for a membership that ended within the period (`expected_idr`);
     - double_billing: per person with DUPLICATE_PARTICIPANT rows (one finding_id stem), every bill
       beyond the largest; all of them when the person's registration is not due at all (a row of
       the person is already a NOT_ON_PAYROLL or INACTIVE line);
@@ -154,9 +164,10 @@ def money_lines(findings: pd.DataFrame) -> dict[str, float]:
         counted | dropped
     ).to_numpy(dtype=bool)
     difference = _amount(findings["difference_idr"])[premium]
+    still_due = _amount(findings["expected_idr"])  # on INACTIVE: a membership that ended within the period
     return {
         "not_on_payroll": float(billed[ghost].sum()),
-        "inactive": float(billed[inactive].sum()),
+        "inactive": float((billed[inactive] - still_due[inactive]).clip(lower=0).sum()),
         "double_billing": double,
         "over_premium": float(difference.clip(lower=0).sum()),
         "under_billed": float(-difference.clip(upper=0).sum()),

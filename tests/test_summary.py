@@ -173,3 +173,15 @@ def test_a_record_under_a_paired_workers_nik_but_another_person_is_billed_for_no
     assert s.money_lines["not_on_payroll"] == 16800 and s.money_lines["remainder"] == 0
     assert s.undecided == 0
     _lines_add_up(result)
+
+
+def test_an_identity_conflict_in_a_participant_list_without_billing_carries_no_bill() -> None:
+    # A participant list (no premium columns): "RATNA" under Ani's NIK is a conflict with no bill.
+    listing = (
+        "kpj | nik | name | birth_date | status\n"
+        f"18000000001 | {SITI} | SITI AMINAH | 15-May-85 | AKTIF\n"
+        f"18000000003 | {ANI} | RATNA DWI MAHARANI | 31-Mar-80 | AKTIF"
+    )
+    result = run([table("payroll", PAYROLL)], [table("bpjs", listing)])
+    assert "IDENTITY_MISMATCH" in {c for c, _, _ in flat(result)}
+    assert result.summary.money_lines["identity_to_decide"] == 0 and result.balanced

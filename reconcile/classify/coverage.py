@@ -67,12 +67,15 @@ def coverage_gaps(
     lang: Lang,
     outside: pd.Series | None = None,
     period: str | None = None,
+    premium: pd.Series | None = None,
 ) -> list[pd.DataFrame]:
     """UNREGISTERED for persons with no BPJS record, INACTIVE for persons whose records are not active.
 
     A person whose only candidate is an identity conflict gets the IDENTITY_MISMATCH instead: a
     human must decide before anyone is registered twice. `outside` (per BPJS row, see
     facts.outside_period) says which registrations the period's dates leave out, for the detail.
+    A registration that ended within the period covered part of it: its INACTIVE finding carries the
+    month's premium (`premium`) as expected, so only a bill above it counts as paid for no cover.
     """
     uncovered = ~coverage.covered.to_numpy(dtype=bool)
     rows = coverage.primary_row.to_numpy()[uncovered].tolist()
@@ -86,6 +89,12 @@ def coverage_gaps(
     why = (outside if outside is not None else pd.Series(pd.NA, index=bpjs.index, dtype="string")).reindex(
         inactive_bpjs
     )
+    part_covered = (why == ENDED_WITHIN).fillna(False).to_numpy(dtype=bool)
+    due = (premium if premium is not None else pd.Series(dtype="float64")).reindex(inactive_bpjs)
+    inactive_expected = [
+        float(round(d)) if part and d == d else float("nan")
+        for part, d in zip(part_covered, due.to_numpy(dtype="float64"), strict=True)
+    ]
     inactive_detail = [
         _inactive_detail(record, reason, amount, period, lang)
         for record, reason, amount in zip(
@@ -106,6 +115,7 @@ def coverage_gaps(
             Category.INACTIVE,
             payroll_idx=inactive,
             bpjs_idx=inactive_bpjs,
+            expected_idr=inactive_expected,
             billed_idr=list(inactive_billed),
             exposure_idr=list(exposure.reindex(inactive)),
             detail=inactive_detail,

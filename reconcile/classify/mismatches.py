@@ -161,12 +161,12 @@ def identity_mismatches(
     return concat_core(found)
 
 
-def _undecided_bill(bpjs_idx: pd.Series, pairs: pd.DataFrame, billed: pd.Series | None) -> list[object]:
-    """The bill of each BPJS row that no pairing claims (<NA> for a paired row, or without bills)."""
+def _undecided_bill(bpjs_idx: pd.Series, pairs: pd.DataFrame, billed: pd.Series | None) -> list[float]:
+    """The bill of each BPJS row that no pairing claims (NaN for a paired row, or without bills)."""
     if billed is None:
-        return [pd.NA] * len(bpjs_idx)
+        return [float("nan")] * len(bpjs_idx)
     rows = pd.to_numeric(bpjs_idx, errors="coerce")
     free = rows.notna() & ~rows.isin(pairs["bpjs_idx"])
     amounts = billed.reindex(rows.fillna(-1).astype("int64").to_numpy()).to_numpy(dtype="float64")
     claimed = free.to_numpy(dtype=bool)
-    return [round(a) if f and a == a else pd.NA for f, a in zip(claimed, amounts, strict=True)]
+    return [float(round(a)) if f and a == a else float("nan") for f, a in zip(claimed, amounts, strict=True)]

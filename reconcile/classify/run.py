@@ -108,6 +108,7 @@ def classify(
                 lang,
                 outside,
                 expect.period,
+                expect.premium,
             ),
             ghosts,
             duplicate_participants(usable_b, group, live[usable_b.index], billed, lang),

@@ -105,3 +105,20 @@ def test_the_inactive_detail_quotes_the_status_and_names_a_death() -> None:
     assert "KELUAR - MENGUNDURKAN DIRI" in left and "NON AKTIF" not in left
     died = _finding(_run(ani_status="MENINGGAL DUNIA", ani_total="0"), "INACTIVE")["detail"]
     assert "meninggal dunia" in died and "daftar gaji" in died
+
+
+def test_a_membership_that_ended_within_the_period_still_owes_that_months_premium() -> None:
+    # Ani: NON AKTIF from 16 May, billed 16,800 for May: a gap from that day, but May was partly
+    # covered, so its premium is due and no overpayment is reported for it.
+    result = _run(ani_status="NON AKTIF", ani_end="15-05-2024")
+    s = result.summary
+    assert _finding(result, "INACTIVE")["expected_idr"] == 16800
+    assert (s.billed_idr, s.due_idr, s.overpayment_idr) == (3 * 16800, 3 * 16800, 0)
+    assert s.money_lines["inactive"] == 0 and s.money_lines["remainder"] == 0
+
+
+def test_a_membership_that_ended_before_the_period_owes_nothing() -> None:
+    result = _run(ani_status="NON AKTIF", ani_end="30-04-2024")
+    s = result.summary
+    assert (s.billed_idr, s.due_idr) == (3 * 16800, 2 * 16800)
+    assert s.money_lines["remainder"] == 0
