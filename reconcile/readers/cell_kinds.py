@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
+
+from reconcile.values.text_cells import as_arrow, cell_types, where_types
 
 #: What Python's str.strip() removes from ASCII text (str.isspace over ASCII).
 _ASCII_SPACE = r"[\t\n\x0b\x0c\r\x1c-\x1f ]"
@@ -32,9 +33,9 @@ def cell_array(column: Sequence[Any], start: int = 0) -> np.ndarray:
     """`column[start:]` as an object array; empty and whitespace-only text become None."""
     values = np.empty(len(column) - start, dtype=object)
     values[:] = column[start:]
-    text = _at(_kinds(values), str)
+    text = where_types(cell_types(values), str)
     if len(text):
-        strings = _arrow_text(values[text])
+        strings = as_arrow(values[text])
         if strings is None:
             blank = np.array([not v.strip() for v in values[text]], dtype=bool)
         else:
@@ -51,10 +52,10 @@ def digit_counts(values: np.ndarray, scalar: Callable[[Any], int]) -> np.ndarray
     digits count. A positive whole number counts its digits; anything else is 0.
     """
     counts = np.zeros(len(values), dtype=np.int64)
-    kinds = _kinds(values)
-    text = _at(kinds, str)
+    kinds = cell_types(values)
+    text = where_types(kinds, str)
     if len(text):
-        strings = _arrow_text(values[text])
+        strings = as_arrow(values[text])
         if strings is None:
             counts[text] = [scalar(v) for v in values[text]]
         else:
@@ -62,10 +63,10 @@ def digit_counts(values: np.ndarray, scalar: Callable[[Any], int]) -> np.ndarray
             only_digits = pc.match_substring_regex(bare, "^[0-9]+$")  # ASCII by construction
             length = pc.binary_length(bare).to_numpy(zero_copy_only=False)
             counts[text] = np.where(only_digits.to_numpy(zero_copy_only=False), length, 0)
-    whole = _at(kinds, int)
+    whole = where_types(kinds, int)
     if len(whole):
         counts[whole] = _int_digits(values[whole], scalar)
-    real = _at(kinds, float)
+    real = where_types(kinds, float)
     if len(real):
         counts[real] = _float_digits(values[real], scalar)
     other = _others(kinds)
@@ -76,10 +77,10 @@ def digit_counts(values: np.ndarray, scalar: Callable[[Any], int]) -> np.ndarray
 def row_number_flags(values: np.ndarray, scalar: Callable[[Any], bool]) -> np.ndarray:
     """Whether each cell is a row number (1 to 9,999,999; text "12" or "12." too); `scalar` is the rule."""
     flags = np.zeros(len(values), dtype=bool)
-    kinds = _kinds(values)
+    kinds = cell_types(values)
     _text_flags(values, kinds, flags, _ROW_NUMBER_TEXT, scalar)
     for number in (int, float):
-        at = _at(kinds, number)
+        at = where_types(kinds, number)
         if len(at):
             try:
                 x = values[at].astype(np.float64)
@@ -94,9 +95,9 @@ def row_number_flags(values: np.ndarray, scalar: Callable[[Any], bool]) -> np.nd
 
 def column_number_start_flags(values: np.ndarray, scalar: Callable[[Any], bool]) -> np.ndarray:
     """Whether each cell could open a column-number row: a number, or text starting with a digit or "("."""
-    kinds = _kinds(values)
+    kinds = cell_types(values)
     flags = np.zeros(len(values), dtype=bool)
-    flags[_at(kinds, int, float, bool)] = True
+    flags[where_types(kinds, int, float, bool)] = True
     _text_flags(values, kinds, flags, _COLUMN_NUMBER_START_TEXT, scalar)
     other = _others(kinds)
     flags[other] = [scalar(v) for v in values[other]]
@@ -107,10 +108,10 @@ def _text_flags(
     values: np.ndarray, kinds: np.ndarray, flags: np.ndarray, pattern: str, scalar: Callable[[Any], bool]
 ) -> None:
     """Set `flags` of the text cells: `pattern` on ASCII text, `scalar` on the rest."""
-    text = _at(kinds, str)
+    text = where_types(kinds, str)
     if not len(text):
         return
-    strings = _arrow_text(values[text])
+    strings = as_arrow(values[text])
     if strings is None:
         flags[text] = [scalar(v) for v in values[text]]
         return
@@ -120,26 +121,9 @@ def _text_flags(
     flags[text[~ascii_]] = [scalar(v) for v in values[text[~ascii_]]]
 
 
-def _kinds(values: np.ndarray) -> np.ndarray:
-    return np.fromiter(map(type, values), dtype=object, count=len(values))
-
-
-def _at(kinds: np.ndarray, *types: type) -> np.ndarray:
-    """Where the cells are of exactly one of `types` (a bool is not an int here)."""
-    return np.flatnonzero(np.isin(kinds, np.array(types, dtype=object)))
-
-
 def _others(kinds: np.ndarray) -> np.ndarray:
     """Where the cells are of a type with no vectorised answer (dates, subclasses): the scalar rule's."""
     return np.flatnonzero(~np.isin(kinds, np.array(_VECTORISED, dtype=object)))
-
-
-def _arrow_text(strings: np.ndarray) -> pa.Array | None:
-    """The strings as an Arrow array; None if Arrow refuses one (a lone surrogate from a CSV)."""
-    try:
-        return pa.array(strings, type=pa.string())
-    except (pa.ArrowException, UnicodeError):
-        return None
 
 
 def _int_digits(ints: np.ndarray, scalar: Callable[[Any], int]) -> np.ndarray:

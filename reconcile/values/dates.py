@@ -19,6 +19,7 @@ import pandas as pd
 
 from reconcile.values.blank import is_blank
 from reconcile.values.invisible import without_invisible
+from reconcile.values.text_cells import cell_types, where_types
 from reconcile.values.unique import map_unique, spread
 from reconcile.values.unreadable import UnreadableValue
 
@@ -127,8 +128,8 @@ def parse_dates(values: pd.Series, *, today: dt.date | None = None) -> pd.DataFr
     cells = np.asarray(values, dtype=object)
     date = np.full(len(cells), np.datetime64("NaT", "ns"))
     unreadable = np.zeros(len(cells), dtype=bool)
-    kinds = np.fromiter(map(type, cells), dtype=object, count=len(cells))
-    typed = np.isin(kinds, np.array([dt.datetime, dt.date], dtype=object))
+    typed = np.zeros(len(cells), dtype=bool)
+    typed[where_types(cell_types(cells), dt.datetime, dt.date)] = True
     if typed.any():
         days = np.array(cells[typed].tolist(), dtype="datetime64[D]")  # a datetime's time is dropped
         year = days.astype("datetime64[Y]").astype(np.int64) + 1970

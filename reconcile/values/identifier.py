@@ -13,11 +13,11 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from reconcile.values.blank import is_blank
 from reconcile.values.invisible import without_invisible
+from reconcile.values.text_cells import as_arrow, text_positions
 from reconcile.values.unique import map_unique, spread
 
 Problem = Literal["not_digits", "scientific", "fraction"]
@@ -87,16 +87,13 @@ def _from_int(number: int) -> IdentifierCell:
 
 def plain_digit_text(cells: np.ndarray) -> np.ndarray:
     """Where a cell is text of ASCII digits only (regex [0-9]+), decided in Arrow for all text at once."""
-    kinds = np.fromiter(map(type, cells), dtype=object, count=len(cells))
-    text = np.flatnonzero(kinds == np.array(str, dtype=object))
+    text = text_positions(cells)
     plain = np.zeros(len(cells), dtype=bool)
-    if len(text):
-        try:
-            strings = pa.array(cells[text], type=pa.string())
-        except (pa.ArrowException, UnicodeError):  # a lone surrogate: such a cell is not plain digits
-            plain[text] = [v.isdigit() and v.isascii() for v in cells[text]]
-        else:
-            plain[text] = pc.match_substring_regex(strings, "^[0-9]+$").to_numpy(zero_copy_only=False)
+    strings = as_arrow(cells[text])
+    if strings is None:  # a lone surrogate: decide each text cell in Python
+        plain[text] = [v.isdigit() and v.isascii() for v in cells[text]]
+    elif len(text):
+        plain[text] = pc.match_substring_regex(strings, "^[0-9]+$").to_numpy(zero_copy_only=False)
     return plain
 
 

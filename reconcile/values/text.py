@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 
 from reconcile.values.blank import is_blank
 from reconcile.values.invisible import without_invisible
+from reconcile.values.text_cells import as_arrow, text_positions
 from reconcile.values.unique import map_unique, spread
 
 _SPACES = re.compile(r"\s+")
@@ -62,13 +63,11 @@ def parse_texts(values: pd.Series) -> pd.Series:
 
 def _ascii_text(cells: np.ndarray) -> np.ndarray:
     """Positions of the cells that are ASCII text (none if Arrow refuses a string: a lone surrogate)."""
-    kinds = np.fromiter(map(type, cells), dtype=object, count=len(cells))
-    text = np.flatnonzero(kinds == np.array(str, dtype=object))
-    try:
-        is_ascii = pc.string_is_ascii(pa.array(cells[text], type=pa.string()))
-    except (pa.ArrowException, UnicodeError):
+    text = text_positions(cells)
+    strings = as_arrow(cells[text])
+    if strings is None:
         return np.array([], dtype=np.int64)
-    return text[is_ascii.to_numpy(zero_copy_only=False)]
+    return text[pc.string_is_ascii(strings).to_numpy(zero_copy_only=False)]
 
 
 def _clean_ascii(strings: pa.Array) -> np.ndarray:

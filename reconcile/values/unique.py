@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from reconcile.values.text_cells import cell_types, where_types
+
 
 def map_unique(values: pd.Series, parse: Callable[[Any], Any]) -> tuple[np.ndarray, list[Any]]:
     """Parse each distinct cell of `values` once.
@@ -32,7 +34,8 @@ def map_unique(values: pd.Series, parse: Callable[[Any], Any]) -> tuple[np.ndarr
 
 def _bools_apart(cells: np.ndarray, parse: Callable[[Any], Any]) -> tuple[np.ndarray, list[Any]]:
     """`map_unique` for a column that may hold both booleans and the numbers 0 / 1."""
-    is_bool = np.fromiter(map(type, cells), dtype=object, count=len(cells)) == np.array(bool, dtype=object)
+    is_bool = np.zeros(len(cells), dtype=bool)
+    is_bool[where_types(cell_types(cells), bool)] = True
     others = cells.copy()
     others[is_bool] = None
     codes, uniques = pd.factorize(others, use_na_sentinel=True)
