@@ -10,7 +10,9 @@ period that begins after it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import numpy as np
 import pandas as pd
 
 from reconcile.model import ISSUE_COLUMNS, PAYROLL_COLUMNS, SOURCE_COLUMNS, InputTable, Normalised
@@ -30,17 +32,30 @@ def unit_of_rows(unit: pd.Series, hint: pd.Series, source_file: pd.Series) -> pd
     the title rows name the OPD and neither name contains the other, the row's unit is both,
     "DINAS PEKERJAAN UMUM / Bidang Program", so that two OPDs' "Sekretariat" stay apart.
     """
-    names = source_file.astype(str).str.replace(r"^.*[\\/]", "", regex=True)
-    stems = names.str.replace(r"\.[^.]*$", "", regex=True)
-    from_title = hint.notna() & (hint.astype(object) != stems.astype(object))
-    pairs = pd.DataFrame({"unit": unit, "hint": hint})[from_title & unit.notna()].drop_duplicates()
-    qualified = {
-        (u, h): (u if h.casefold() in u.casefold() else h if u.casefold() in h.casefold() else f"{h} / {u}")
-        for u, h in zip(pairs["unit"], pairs["hint"], strict=True)
-    }
-    keys = pd.Series(list(zip(unit.astype(object), hint.astype(object), strict=True)), index=unit.index)
-    joined = keys.map(qualified)
-    return unit.where(joined.isna(), joined.astype(object)).fillna(hint).astype("string")
+    # Decided once per distinct (unit, title, file): a payroll has few of them, and a million rows.
+    columns = (unit, hint, source_file)
+    key = np.zeros(len(unit), dtype=np.int64)
+    for column in columns:
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        key = key * (len(uniques) + 1) + (codes + 1)
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    decided = np.array([_unit_of(*(c.iloc[i] for c in columns)) for i in first], dtype=object)
+    return pd.Series(pd.array(decided[inverse], dtype="string"), index=unit.index)
+
+
+def _unit_of(unit: object, hint: object, source_file: object) -> str | None:
+    """`unit_of_rows` of one distinct (unit column, title unit, file)."""
+    if pd.isna(unit):
+        return None if pd.isna(hint) else str(hint)
+    u = str(unit)
+    if pd.isna(hint):
+        return u
+    h = str(hint)
+    if h == re.sub(r"\.[^.]*$", "", re.split(r"[\\/]", str(source_file))[-1]):
+        return u  # the "title" unit is only the file's name
+    if h.casefold() in u.casefold():
+        return u
+    return h if u.casefold() in h.casefold() else f"{h} / {u}"
 
 
 def prepare_payroll(table: InputTable, *, today: dt.date | None = None) -> Normalised:
