@@ -5,7 +5,8 @@ The checks that look across files, in one place, so that the flow only reads and
 - a BPJS participant list beside the contribution detail of the same people (`readers.bpjs_documents`);
 - a file for another month (`readers.period_check`);
 - unusable files, which --allow-partial lets the run leave out (not a whole side);
-- sheets left out of the files that are read, and files read with no worker row (`readers.sheet_notices`).
+- sheets left out of the files that are read, and files read with no worker row (`readers.sheet_notices`);
+- total rows (JUMLAH) that the rows read do not add up to (`normalize.stated_totals`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from reconcile.errors import InputError
 from reconcile.messages import Lang
+from reconcile.normalize.stated_totals import total_notices
 from reconcile.pipeline import PreparedInput
 from reconcile.readers.bpjs_documents import explain_left_out, left_out_reads, lists_beside_details
 from reconcile.readers.partial import excluded_inputs, missing_sides, partial_notices
@@ -72,7 +74,11 @@ def decide_inputs(
     if copies:
         manifest["duplicate_inputs"] = [c.entry() for c in copies]
     left_out = [c.notice(lang) for c in copies]
-    sheets = [*sheet_notices(prepared, period, lang), *empty_input_notices(prepared, lang)]
+    sheets = [
+        *sheet_notices(prepared, period, lang),
+        *empty_input_notices(prepared, lang),
+        *total_notices(prepared, lang),
+    ]
     return InputSet(
         usable=prepared,
         notices=(*notices, *left_out, *sheets),

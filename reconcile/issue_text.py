@@ -30,7 +30,13 @@ _FIELDS = {
     "Total iuran": "Total contribution",
     "Tanggal lahir": "Birth date",
     "Tanggal kepesertaan": "Join date",
+    "Tunjangan": "Allowance",
 }
+
+
+def field_label(label: str, lang: Lang) -> str:
+    """An Indonesian field label (schemas.issues.FIELD_LABELS) in `lang`."""
+    return _FIELDS.get(label, label) if lang == "en" else label
 
 
 @cache

@@ -130,6 +130,15 @@ def empty_issues() -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
+class StatedTotal:
+    """A total row of a sheet (JUMLAH, SUB TOTAL, or amounts alone below the data) and what it states."""
+
+    row: int  # 1-based row in the sheet
+    label: str  # its text, e.g. "JUMLAH" or "SUB JUMLAH BIDANG A" ("" for amounts without a label)
+    cells: dict[str, object]  # amount field -> the cell as the file gave it
+
+
+@dataclass(frozen=True)
 class SheetInfo:
     """What the reader learned about one sheet it used."""
 
@@ -141,6 +150,7 @@ class SheetInfo:
     title_text: str  # the text of the rows above the header, joined with " | "
     periods: tuple[str, ...] = ()  # the months (YYYY-MM) its title rows, else its name, name
     period_source: str = ""  # "title" | "sheet name" | "" (names no month)
+    stated_totals: tuple[StatedTotal, ...] = ()  # its total rows, checked against its data rows
 
 
 @dataclass(frozen=True)

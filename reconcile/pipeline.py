@@ -24,6 +24,7 @@ from reconcile.messages import Lang, message, rupiah
 from reconcile.model import BPJS_COLUMNS, PAYROLL_COLUMNS, InputTable, Normalised, empty_frame, empty_issues
 from reconcile.normalize import prepare_bpjs, prepare_payroll
 from reconcile.normalize.payroll import left_before_period
+from reconcile.normalize.stated_totals import TotalMismatch, total_mismatches
 from reconcile.normalize.wages import insured_monthly_wage
 from reconcile.result import InputOutcome, ReconResult
 from reconcile.rules import Policy, RuleBook, expected_declared_wage, exposure, premium_due
@@ -41,11 +42,14 @@ class PreparedInput:
     prepared: Normalised
     #: Sheets with a header that were not read (hidden, another month's): sheet, reason, periods.
     sheets_not_read: tuple[dict[str, object], ...] = ()
+    #: Total rows (JUMLAH) whose stated amount the rows read do not add up to.
+    total_mismatches: tuple[TotalMismatch, ...] = ()
 
 
 def prepare(table: InputTable) -> PreparedInput:
     """Type and validate one input table (the frame of raw cells is dropped afterwards)."""
     prepared = prepare_payroll(table) if table.kind == "payroll" else prepare_bpjs(table)
+    mismatches = total_mismatches(table)
     sheets = tuple(
         {
             "sheet": s.name,
@@ -56,6 +60,11 @@ def prepare(table: InputTable) -> PreparedInput:
             "title": s.title_text,
             "periods": list(s.periods),
             "period_source": s.period_source,
+            "totals_not_matching_rows": [
+                {"row": m.row, "label": m.label, "field": m.field, "stated": m.stated, "rows_sum": m.found}
+                for m in mismatches
+                if m.sheet == s.name
+            ],
         }
         for s in table.sheets
     )
@@ -71,7 +80,7 @@ def prepare(table: InputTable) -> PreparedInput:
         }
         for s in table.sheets_not_read
     )
-    return PreparedInput(table.path, table.kind, table.sha256, sheets, prepared, not_read)
+    return PreparedInput(table.path, table.kind, table.sha256, sheets, prepared, not_read, mismatches)
 
 
 def _stack(inputs: Sequence[PreparedInput], columns: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:

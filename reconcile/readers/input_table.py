@@ -17,12 +17,12 @@ import numpy as np
 import pandas as pd
 
 from reconcile.errors import InputError
-from reconcile.model import SOURCE_COLUMNS, InputTable, SheetInfo, SheetNotRead, Side
+from reconcile.model import SOURCE_COLUMNS, InputTable, SheetInfo, SheetNotRead, Side, StatedTotal
 from reconcile.readers.aliases import IDENTITY_FIELDS, KIND_FIELDS, ROW_NO, AliasTable, alias_table
 from reconcile.readers.cell_kinds import cell_array
 from reconcile.readers.delimited import read_csv_grid
 from reconcile.readers.discover import check_extension
-from reconcile.readers.grid import Grid
+from reconcile.readers.grid import Grid, is_empty
 from reconcile.readers.header import (
     HEADER_SEARCH_ROWS,
     HeaderMatch,
@@ -32,7 +32,7 @@ from reconcile.readers.header import (
     most_header_like,
 )
 from reconcile.readers.sheet_choice import SheetCandidate, candidate, choose_sheets, header_rows
-from reconcile.readers.structure import classify
+from reconcile.readers.structure import AMOUNT_FIELDS, classify, total_label
 from reconcile.readers.title import title_text, unit_from_title
 from reconcile.readers.workbook import read_workbook
 
@@ -160,13 +160,11 @@ def _read_sheet(
     values = {f: cell_array(grid.columns[c], start) for f, c in header.columns.items()}
     # Rows are told apart before a merged unit cell is copied down: a repeated header or
     # column-number row that the merge runs through is still what it is, not a row with a unit.
-    keep = np.flatnonzero(classify(lambda i: grid.row(start + i), values, header))
+    kinds = classify(lambda i: grid.row(start + i), values, header)
+    keep = np.flatnonzero(kinds.data)
     if _fill_merged_unit(grid, header):
         values["unit"] = cell_array(grid.columns[header.columns["unit"]], start)
-    if grid.row_numbers is None:
-        row_numbers = keep + start + 1
-    else:
-        row_numbers = np.asarray(grid.row_numbers[start:], dtype=np.int64)[keep]
+    row_numbers = _sheet_rows(grid, start, keep)
     unit_hint = unit_from_title(sheet.titles) or Path(display_path).stem
     columns: dict[str, Any] = {
         "source_file": pd.Series([display_path] * len(keep), dtype=object),
@@ -188,5 +186,26 @@ def _read_sheet(
         title_text=title_text(sheet.titles),
         periods=tuple(sorted(sheet.month.periods)),
         period_source=sheet.month.source,
+        stated_totals=_stated_totals(grid, header, np.flatnonzero(kinds.totals) + start),
     )
     return frame, info
+
+
+def _sheet_rows(grid: Grid, start: int, positions: np.ndarray) -> np.ndarray:
+    """The 1-based sheet rows of the rows at `positions` under the header (which starts at `start`)."""
+    if grid.row_numbers is None:
+        return positions + start + 1
+    return np.asarray(grid.row_numbers[start:], dtype=np.int64)[positions]
+
+
+def _stated_totals(grid: Grid, header: HeaderMatch, indices: np.ndarray) -> tuple[StatedTotal, ...]:
+    """What the total rows at grid `indices` state in the amount columns (rows stating none are left out)."""
+    amount_columns = {f: c for f, c in header.columns.items() if f in AMOUNT_FIELDS}
+    stated = []
+    for i in indices.tolist():
+        cells = grid.row(i)
+        amounts = {f: cells[c] for f, c in amount_columns.items() if c < len(cells)}
+        amounts = {f: v for f, v in amounts.items() if not is_empty(v)}
+        if amounts:
+            stated.append(StatedTotal(row=grid.row_number(i), label=total_label(cells), cells=amounts))
+    return tuple(stated)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -108,8 +108,15 @@ def _maybe_column_number(value: Any) -> bool:
 _COLUMN_NUMBER_START = frozenset("(0123456789")
 
 
-def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: HeaderMatch) -> np.ndarray:
-    """A boolean mask over the rows under the header: True for data rows.
+class RowKinds(NamedTuple):
+    """Boolean masks over the rows under a header."""
+
+    data: np.ndarray  # worker rows: read
+    totals: np.ndarray  # total rows (JUMLAH / SUB TOTAL ...): skipped, but what they state is checked
+
+
+def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: HeaderMatch) -> RowKinds:
+    """Which rows under the header are data rows, and which are total rows.
 
     `values` holds the mapped columns of those rows, empty cells already None; `row(i)` is the
     whole row i, asked for only the few rows that may be column numbers, totals or signatures.
@@ -155,8 +162,17 @@ def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: H
 
     events = pd.Series(np.where(total | signature, 1.0, np.where(worker, 0.0, np.nan))).ffill()
     trailer = (events == 1.0).to_numpy()
-    data = ~blank & ~structural & ~total & ~signature & ~(trailer & ~worker)
-    return _drop_unlabelled_totals(data, present)
+    candidates = ~blank & ~structural & ~total & ~signature & ~(trailer & ~worker)
+    data = _drop_unlabelled_totals(candidates, present)
+    return RowKinds(data, (total & ~signature) | (candidates & ~data))
+
+
+def total_label(row: Row) -> str:
+    """The text of a total row that says it is one ("SUB JUMLAH BIDANG A"), else "" (amounts alone)."""
+    for v in row:
+        if isinstance(v, str) and _TOTAL.search(" ".join(v.casefold().split())):
+            return " ".join(v.split())[:60]
+    return ""
 
 
 def _drop_unlabelled_totals(data: np.ndarray, present: dict[str, np.ndarray]) -> np.ndarray:

@@ -114,9 +114,23 @@ def _parse_or_flag(value: Any, today: dt.date | None) -> tuple[dt.date | None, b
         return None, True
 
 
+#: `date.toordinal()` of 1970-01-01, the day numpy's datetime64 counts from.
+_UNIX_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+
+def _days(dates: Any) -> np.ndarray:
+    """Python dates or datetimes (a datetime's time is dropped; None allowed) as datetime64[D].
+
+    Through `toordinal`: numpy's own conversion of date objects costs ~1 us each (15x more)."""
+    ordinals = np.fromiter((d.toordinal() if d else 0 for d in dates), np.int64, len(dates))
+    days = (ordinals - _UNIX_ORDINAL).astype("datetime64[D]")
+    days[ordinals == 0] = np.datetime64("NaT")  # ordinals start at 1 (0001-01-01)
+    return days
+
+
 def dates_to_column(dates: list[dt.date | None]) -> np.ndarray:
     """Python dates (None allowed) as a datetime64[ns] array."""
-    return np.array([np.datetime64(d, "ns") if d else np.datetime64("NaT", "ns") for d in dates])
+    return _days(dates).astype("datetime64[ns]")
 
 
 def parse_dates(values: pd.Series, *, today: dt.date | None = None) -> pd.DataFrame:
@@ -131,7 +145,7 @@ def parse_dates(values: pd.Series, *, today: dt.date | None = None) -> pd.DataFr
     typed = np.zeros(len(cells), dtype=bool)
     typed[where_types(cell_types(cells), dt.datetime, dt.date)] = True
     if typed.any():
-        days = np.array(cells[typed].tolist(), dtype="datetime64[D]")  # a datetime's time is dropped
+        days = _days(cells[typed])
         year = days.astype("datetime64[Y]").astype(np.int64) + 1970
         fits = (year >= FIRST_YEAR) & (year <= LAST_YEAR)
         date[typed] = np.where(fits, days.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))

@@ -198,8 +198,8 @@ def parse_statuses(values: pd.Series, *, today: dt.date | None = None) -> pd.Dat
         {
             "status": pd.array(spread(codes, [r.status for r in results]), dtype="string"),
             "unknown": spread(codes, [r.unknown for r in results], dtype=bool),
-            "end_date": dates_to_column(list(spread(codes, [r.end_date for r in results]))),
-            "start_date": dates_to_column(list(spread(codes, [r.start_date for r in results]))),
+            "end_date": dates_to_column([r.end_date for r in results])[codes],
+            "start_date": dates_to_column([r.start_date for r in results])[codes],
             "deceased": spread(codes, [r.deceased for r in results], dtype=bool),
         },
         index=values.index,

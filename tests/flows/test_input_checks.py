@@ -231,3 +231,26 @@ def test_a_dask_address_that_is_malformed_or_silent_is_exit_2_at_once(
     assert main(["run", "--period", "2018-02", *args, "--dask", address]) == 2
     err = capsys.readouterr().err
     assert said in err and address in err and "Traceback" not in err and not out.exists()
+
+
+def test_a_total_row_the_rows_do_not_add_up_to_is_said_in_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _sample_copy(tmp_path)
+    book = openpyxl.load_workbook(data / "payroll" / SOSIAL)
+    sheet = book.worksheets[0]
+    first_worker = next(r for r in range(1, 20) if len(str(sheet.cell(r, 3).value)) == 16)  # a NIK
+    sheet.delete_rows(first_worker)  # a row deleted after the JUMLAH row was typed
+    book.save(data / "payroll" / SOSIAL)
+    out = tmp_path / "out"
+
+    assert run_cli(data, out) == 0
+
+    manifest = _manifest(out)
+    (notice,) = [n for n in manifest["notices"] if "JUMLAH" in n]
+    assert f"payroll/{SOSIAL}, sheet 'Feb 2018' baris " in notice and "selisih -Rp" in notice
+    (sosial,) = [i for i in manifest["inputs"] if i["path"].endswith(SOSIAL)]
+    (differs,) = sosial["sheets"][0]["totals_not_matching_rows"]
+    assert differs["label"] == "JUMLAH" and differs["stated"] > differs["rows_sum"]
+    assert manifest["balance"]["ok"] is True
+    assert notice in capsys.readouterr().out

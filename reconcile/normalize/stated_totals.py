@@ -1,0 +1,138 @@
+"""A file's own totals checked against its rows: a JUMLAH row that disagrees means rows went missing.
+
+Offices close every list with a total row (JUMLAH, SUB JUMLAH per part, or sums without a label),
+and a list whose rows were cut, filtered or retyped after the sums were made no longer adds up to
+it. The reader skips total rows as structure and keeps what they state (`StatedTotal`); here each
+stated amount is compared with the data rows of its sheet. A total may cover the rows since the
+previous total row (a subtotal), every row above it (a running or grand total below the data), or
+the whole sheet (a grand total written above the data): matching any of these is agreement.
+
+A sum is only made when every cell it needs is readable (an unreadable wage is reported on its own
+row already), and a total whose cell is not a number is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from reconcile.issue_text import field_label
+from reconcile.messages import Lang, message, rupiah_amount
+from reconcile.model import InputTable, SheetInfo, StatedTotal
+from reconcile.values import parse_amounts
+from schemas.issues import FIELD_LABELS
+
+#: The amount columns whose totals are compared (days worked are a count, not Rupiah).
+RUPIAH_FIELDS = frozenset(
+    {"monthly_wage", "allowance", "daily_wage", "reported_wage", "jkk", "jkm", "jht", "jp", "total"}
+)
+#: Rupiah amounts are whole numbers; a difference below this is rounding in the sheet's own sums.
+TOLERANCE = 1.0
+
+
+@dataclass(frozen=True)
+class TotalMismatch:
+    """A stated total that none of the rows it could cover add up to."""
+
+    sheet: str
+    row: int
+    label: str
+    field: str
+    stated: float
+    found: float  # the sum of the rows above it (below the data) or of the rows since the last total
+    rows: int  # how many data rows that sum has
+
+
+def total_mismatches(table: InputTable) -> tuple[TotalMismatch, ...]:
+    """Every stated total of `table` that its sheet's data rows do not add up to."""
+    found: list[TotalMismatch] = []
+    frame = table.frame
+    for sheet in table.sheets:
+        if not sheet.stated_totals:
+            continue
+        in_sheet = (frame["source_sheet"] == sheet.name).to_numpy(dtype=bool)
+        rows = frame["source_row"].to_numpy(dtype=np.int64)[in_sheet]
+        amounts = {
+            field: parse_amounts(frame.loc[in_sheet, field])
+            for field in {f for t in sheet.stated_totals for f in t.cells}
+            if field in frame.columns
+        }
+        found += _sheet_mismatches(sheet, rows, amounts)
+    return tuple(found)
+
+
+def _sheet_mismatches(
+    sheet: SheetInfo, rows: np.ndarray, amounts: Mapping[str, pd.DataFrame]
+) -> list[TotalMismatch]:
+    found = []
+    last_data = int(rows.max()) if len(rows) else 0
+    previous = 0
+    for total in sorted(sheet.stated_totals, key=lambda t: t.row):
+        covers = {
+            "since_previous": (rows > previous) & (rows < total.row),
+            "above": rows < total.row,
+            "sheet": np.ones(len(rows), dtype=bool),
+        }
+        shown = "above" if total.row > last_data else "since_previous"
+        if not covers[shown].any():  # a grand total written above the data
+            shown = "sheet"
+        for field, cell in total.cells.items():
+            if field not in RUPIAH_FIELDS:
+                continue
+            mismatch = _compare(total, field, cell, amounts.get(field), covers, shown, sheet.name)
+            if mismatch is not None:
+                found.append(mismatch)
+        previous = total.row
+    return found
+
+
+def _compare(
+    total: StatedTotal,
+    field: str,
+    cell: object,
+    parsed: pd.DataFrame | None,
+    covers: Mapping[str, np.ndarray],
+    shown: str,
+    sheet: str,
+) -> TotalMismatch | None:
+    stated = parse_amounts(pd.Series([cell], dtype=object))
+    if parsed is None or stated["unreadable"].iloc[0] or pd.isna(stated["value"].iloc[0]):
+        return None
+    value = float(stated["value"].iloc[0])
+    unreadable = parsed["unreadable"].to_numpy(dtype=bool)
+    numbers = parsed["value"].fillna(0.0).to_numpy(dtype=float)
+    sums = {name: float(numbers[mask].sum()) for name, mask in covers.items() if not unreadable[mask].any()}
+    if not sums or any(abs(s - value) < TOLERANCE for s in sums.values()):
+        return None
+    name = shown if shown in sums else next(iter(sums))
+    return TotalMismatch(sheet, total.row, total.label, field, value, sums[name], int(covers[name].sum()))
+
+
+def total_notices(inputs: Iterable[object], lang: Lang = "id") -> list[str]:
+    """One notice per stated total that its rows do not add up to, naming file, sheet and row."""
+    notices = []
+    for item in inputs:
+        for m in getattr(item, "total_mismatches", ()):
+            where = (
+                message("header_at_sheet_row", lang, sheet=repr(m.sheet), row=m.row)
+                if m.sheet
+                else message("header_at_line", lang, row=m.row)
+            )
+            notices.append(
+                message(
+                    "stated_total_differs",
+                    lang,
+                    file=str(getattr(item, "path", "")),
+                    where=where,
+                    label=m.label or message("stated_total_unlabelled", lang),
+                    column=field_label(FIELD_LABELS.get(m.field, m.field), lang),
+                    stated=rupiah_amount(m.stated),
+                    found=rupiah_amount(m.found),
+                    rows=m.rows,
+                    difference=rupiah_amount(m.found - m.stated),
+                )
+            )
+    return notices

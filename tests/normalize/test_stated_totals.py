@@ -1,0 +1,98 @@
+"""A file's JUMLAH rows checked against the rows read: rows lost after the sums were made are said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reconcile.normalize.stated_totals import TotalMismatch, total_mismatches, total_notices
+from reconcile.pipeline import prepare
+from reconcile.readers import read_input
+from tests.readers.builders import COLUMN_NUMBERS, HEADER, SIGNATURE, TITLE, TOTAL, WORKERS, write_xlsx
+
+
+def _mismatches(path: Path, kind: str = "payroll") -> tuple[TotalMismatch, ...]:
+    return total_mismatches(read_input(path, f"in/{path.name}", kind))  # type: ignore[arg-type]
+
+
+def _payroll(tmp_path: Path, body: list[list[Any]], name: str = "disdik.xlsx") -> Path:
+    rows = [*TITLE, HEADER, COLUMN_NUMBERS, *body, *SIGNATURE]
+    return write_xlsx(tmp_path / name, {"Februari": {"rows": rows}})
+
+
+def _total(amount: object, label: str = "JUMLAH") -> list[Any]:
+    return [None, label, None, None, None, amount]
+
+
+def test_a_total_that_the_rows_add_up_to_is_no_mismatch(tmp_path: Path) -> None:
+    assert _mismatches(_payroll(tmp_path, [*WORKERS, TOTAL])) == ()
+
+
+def test_a_row_deleted_after_the_total_was_made_is_named_with_sheet_row_and_amounts(tmp_path: Path) -> None:
+    path = _payroll(tmp_path, [*WORKERS[:-1], TOTAL])  # the fifth worker (Rp1.500.000) is gone
+
+    (m,) = _mismatches(path)
+
+    assert (m.sheet, m.row, m.label, m.field) == ("Februari", 11, "JUMLAH", "monthly_wage")
+    assert (m.stated, m.found, m.rows) == (7_500_000, 6_000_000, 4)
+    (indonesian,) = total_notices([prepare(read_input(path, "in/disdik.xlsx", "payroll"))])
+    assert indonesian.startswith(
+        "in/disdik.xlsx, sheet 'Februari' baris 11 (JUMLAH): kolom Upah tertulis Rp7.500.000"
+    )
+    assert "4 baris pekerja yang terbaca berjumlah Rp6.000.000 (selisih -Rp1.500.000)" in indonesian
+    (english,) = total_notices([prepare(read_input(path, "in/disdik.xlsx", "payroll"))], "en")
+    assert "column Wage states Rp7,500,000, but the 4 worker rows read add up to Rp6,000,000" in english
+
+
+def test_subtotals_per_part_and_a_grand_total_each_cover_their_own_rows(tmp_path: Path) -> None:
+    part_a, part_b = WORKERS[:2], WORKERS[2:]  # 3.000.000 and 4.500.000
+    body = [*part_a, _total(3_000_000, "SUB JUMLAH A"), *part_b, _total(4_500_000, "SUB JUMLAH B")]
+    assert _mismatches(_payroll(tmp_path, [*body, _total(7_500_000, "JUMLAH TOTAL")])) == ()
+
+    wrong = [*part_a, _total(3_100_000, "SUB JUMLAH A"), *part_b, _total(7_500_000, "JUMLAH")]
+    (m,) = _mismatches(_payroll(tmp_path, wrong, "wrong.xlsx"))
+    assert (m.label, m.stated, m.found, m.rows) == ("SUB JUMLAH A", 3_100_000, 3_000_000, 2)
+
+
+def test_a_grand_total_written_above_the_data_covers_the_whole_sheet(tmp_path: Path) -> None:
+    assert _mismatches(_payroll(tmp_path, [_total(7_500_000), *WORKERS])) == ()
+
+    (m,) = _mismatches(_payroll(tmp_path, [_total(9_000_000), *WORKERS], "above.xlsx"))
+    assert (m.stated, m.found, m.rows) == (9_000_000, 7_500_000, 5)
+
+
+def test_amounts_typed_as_text_are_summed_and_a_sum_without_a_label_is_checked(tmp_path: Path) -> None:
+    as_text = [[*w[:5], f"Rp {w[5]:,}".replace(",", ".")] for w in WORKERS]
+    assert _mismatches(_payroll(tmp_path, [*as_text, _total("Rp 7.500.000")])) == ()
+
+    (m,) = _mismatches(_payroll(tmp_path, [*WORKERS[1:], [None] * 5 + [7_500_000]], "bare.xlsx"))
+    assert (m.label, m.stated, m.found) == ("", 7_500_000, 6_000_000)
+    (notice,) = total_notices([prepare(read_input(tmp_path / "bare.xlsx", "bare.xlsx", "payroll"))])
+    assert "(baris jumlah tanpa label)" in notice
+
+
+@pytest.mark.parametrize("total", ["=SUM(F7:F11)", "", "lihat lampiran"])
+def test_a_total_that_states_no_number_is_left_alone(tmp_path: Path, total: str) -> None:
+    assert _mismatches(_payroll(tmp_path, [*WORKERS[1:], _total(total)])) == ()
+
+
+def test_no_sum_is_made_over_a_wage_that_cannot_be_read(tmp_path: Path) -> None:
+    """The unreadable wage is reported on its own row; a total over it would only repeat that."""
+    unreadable = [*WORKERS[:4], [*WORKERS[4][:5], "satu juta"]]
+    assert _mismatches(_payroll(tmp_path, [*unreadable, _total(7_500_000)])) == ()
+
+
+def test_a_bpjs_total_row_is_checked_column_by_column(tmp_path: Path) -> None:
+    header = ["NO", "KPJ", "NIK", "NAMA", "TGL LAHIR", "JKK", "JKM", "TOTAL IURAN"]
+    people = [
+        [1, "18012345678", "1871011205850001", "BUDI SANTOSO", "12-05-1985", 10000, 6800, 16800],
+        [2, "18012345679", "1871015205870002", "SITI AMINAH", "12-05-1987", 10000, 6800, 16800],
+    ]
+    total = [None, "TOTAL", None, None, None, 20000, 13600, 50400]  # the total column says three people
+    path = write_xlsx(tmp_path / "rincian.xlsx", {"Rincian": {"rows": [header, *people, total]}})
+
+    (m,) = _mismatches(path, "bpjs")
+
+    assert (m.field, m.stated, m.found, m.row) == ("total", 50_400, 33_600, 4)
