@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import re
 import socket
 import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
+from typing import Any
 
 from flows import nightly_cli
 from flows.settings import one_shot_run
@@ -218,6 +220,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+class _ReaderMayStop:
+    """stdout for a reader that may stop early (`recon run ... | head -2`): once the pipe is closed,
+    later output goes nowhere instead of raising BrokenPipeError, so a finished run keeps its exit
+    code (and its outputs) rather than becoming an "internal error"."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            self._discard_from_now_on()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._discard_from_now_on()
+
+    def _discard_from_now_on(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self._stream.fileno())  # the buffered text now flushes into /dev/null
+        os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def console() -> None:
     """The `recon` command: `main`, then exit without freeing every object one by one.
 
@@ -230,6 +262,7 @@ def console() -> None:
       less); `flows.settings.one_shot_run` switches it on before the run.
     """
     sys.modules.setdefault("hypothesis", None)  # type: ignore[arg-type]
+    sys.stdout = _ReaderMayStop(sys.stdout)  # type: ignore[assignment]
     if sys.argv[1:2] and sys.argv[1] in ONE_SHOT_COMMANDS:
         gc.disable()
     code = main()

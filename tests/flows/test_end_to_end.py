@@ -4,6 +4,7 @@ against the generators' truth files, plus the CLI's contract (outputs, exit code
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +186,23 @@ def test_second_consecutive_period_ages_unchanged_findings(tmp_path: Path) -> No
     assert set(second["age_months"]) == {"2"}
     assert set(second["first_seen"]) == {"2018-02"}
     assert set(second["status"]) == {"open"}
+
+
+def test_a_reader_that_stops_early_leaves_a_finished_run_finished(tmp_path: Path) -> None:
+    """`recon run ... | head -2`: the console text has nowhere to go, the run still exits 0."""
+    from tests.cli_runs import cli_args
+
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PYTHONPATH": str(REPO)}
+    env.pop("PREFECT_API_URL", None)  # the command's own temporary server, as a user starts it
+    child = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", *cli_args(SAMPLE, tmp_path / "out")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        env=env,
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # the reader is gone before the first line
+
+    assert child.wait(timeout=300) == 0
+    assert (tmp_path / "out" / "recon-2018-02.xlsx").is_file()
