@@ -21,10 +21,11 @@ import pandas as pd
 from reconcile.values.dates import MONTHS
 
 _MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
-#: Words that introduce a period: "BULAN", "PERIODE (IURAN)", "MASA IURAN", and on a payroll title
-#: "GAJI / UPAH / HONOR (BULAN)"; then maybe a day range ("PERIODE 1 - 31 MEI 2024").
+#: Words that introduce a period: "BULAN", "PERIODE (IURAN)", "MASA IURAN", "(RINCIAN) IURAN", "TAGIHAN",
+#: and on a payroll title "GAJI / UPAH / HONOR (BULAN)"; then maybe a day range ("PERIODE 1 - 31 MEI 2024").
 _LABEL = (
-    r"\b(?:(?:periode|period)(?:\s+(?:iuran|gaji|upah|pembayaran))?|bulan|masa(?:\s+iuran)?|iuran\s+bulan"
+    r"\b(?:(?:periode|period)(?:\s+(?:iuran|gaji|upah|pembayaran))?|bulan|masa(?:\s+iuran)?"
+    r"|(?:iuran|tagihan)(?:\s+bulan)?"
     r"|(?:daftar\s+)?(?:gaji|upah|honor(?:arium)?))\b\s*[:.\-]?\s*"
     r"(?:\d{1,2}\s*(?:-|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?)\s*\d{1,2}\s+)?"
 )
