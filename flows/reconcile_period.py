@@ -13,7 +13,7 @@ unverified rule row, or reconciles a month after the month of the run, says so i
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -170,7 +170,9 @@ def reconcile_period(
     about_rules = rule_notices(reconciled.rules_used, period, run_month(), rule_book, as_lang(lang))
     for notice in about_rules:
         logger.warning("%s", notice)
-    extra = {**inputs.manifest, "rule_tables": rule_book.manifest_entry}
+    # The thresholds in force (defaults or --config): a tool reading the findings can tell why a
+    # small difference was not one.
+    extra = {**inputs.manifest, "rule_tables": rule_book.manifest_entry, "config": asdict(the_config)}
     result = replace(
         reconciled,
         excluded_inputs=tuple(extra.get("excluded_inputs", ())),

@@ -34,6 +34,10 @@ class ReconConfig:
     # So it may not be below name_agree_score: a pairing whose names "disagree" would be a contradiction.
     name_pair_score: float = 92.0
 
+    # Coverage of the inputs. When at least this share of the BPJS registrations has no payroll row,
+    # the payroll given is probably only some units (an ad-hoc one-unit run), and the run says so.
+    partial_payroll_share: float = 0.25
+
     @classmethod
     def load(cls, path: str | Path | None) -> ReconConfig:
         """Defaults, overridden by the keys of a TOML file. Unknown keys and out-of-range values are
@@ -66,6 +70,7 @@ SETTING_RANGES: dict[str, tuple[float, float | None]] = {
     "wage_tolerance_idr": (0.0, None),
     "name_agree_score": (0.0, 100.0),
     "name_pair_score": (0.0, 100.0),
+    "partial_payroll_share": (0.0, 1.0),
 }
 
 

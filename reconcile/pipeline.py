@@ -26,6 +26,7 @@ from reconcile.normalize import prepare_bpjs, prepare_payroll
 from reconcile.normalize.payroll import left_before_period
 from reconcile.normalize.stated_totals import TotalMismatch, total_mismatches
 from reconcile.normalize.wages import insured_monthly_wage
+from reconcile.partial_payroll import partial_payroll_notices
 from reconcile.result import InputOutcome, ReconResult
 from reconcile.rules import Policy, RuleBook, expected_declared_wage, exposure, premium_due
 from reconcile.summary import summarise, unit_table
@@ -202,7 +203,16 @@ def reconcile(
         inputs=tuple(outcomes),
         summary=summarise(classified, findings, match.pairs, payroll, bpjs, expect.premium),
         employer=employer_from_titles(bpjs_in),
-        notices=unchecked_premium_notices(bpjs, classified.billed, expect.premium, classified.findings, lang),
+        notices=(
+            *unchecked_premium_notices(bpjs, classified.billed, expect.premium, classified.findings, lang),
+            *partial_payroll_notices(
+                len(registrations),
+                int((findings["category"] == str(Category.NOT_ON_PAYROLL)).sum()),
+                [str(u) for u in payroll["unit"].dropna().unique()],
+                config.partial_payroll_share,
+                lang,
+            ),
+        ),
     )
     return result
 

@@ -254,3 +254,29 @@ def test_a_total_row_the_rows_do_not_add_up_to_is_said_in_the_run(
     assert differs["label"] == "JUMLAH" and differs["stated"] > differs["rows_sum"]
     assert manifest["balance"]["ok"] is True
     assert notice in capsys.readouterr().out
+
+
+def test_a_payroll_of_one_unit_against_the_whole_bpjs_list_is_said_to_look_partial(tmp_path: Path) -> None:
+    data = _sample_copy(tmp_path)
+    for other in (data / "payroll").iterdir():
+        if other.name != SOSIAL:
+            other.unlink()
+    out = tmp_path / "out"
+
+    assert run_cli(data, out) == 0
+
+    partial = [n for n in _manifest(out)["notices"] if "tidak ada di daftar gaji yang diberikan" in n]
+    assert len(partial) == 1 and "(1 unit: DINAS SOSIAL)" in partial[0]
+
+
+def test_a_whole_payroll_is_not_said_to_look_partial_and_thresholds_are_recorded(tmp_path: Path) -> None:
+    config = tmp_path / "tolerances.toml"
+    config.write_text("premium_tolerance_idr = 500\n", encoding="utf-8")
+    out = tmp_path / "out"
+
+    assert run_cli(SAMPLE, out, "--config", str(config)) == 0
+
+    manifest = _manifest(out)
+    assert not [n for n in manifest["notices"] if "daftar gaji yang diberikan" in n]
+    assert manifest["config"]["premium_tolerance_idr"] == 500
+    assert manifest["config"]["partial_payroll_share"] == 0.25
