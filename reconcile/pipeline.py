@@ -18,6 +18,7 @@ from reconcile.classify.materialise import exceptions_frame, matches_frame
 from reconcile.classify.outcomes import count_outcomes
 from reconcile.classify.run import Expectations
 from reconcile.config import ReconConfig
+from reconcile.employer_check import employer_notices
 from reconcile.identity import match_identities
 from reconcile.issue_text import translate_issues
 from reconcile.messages import Lang, message, rupiah
@@ -202,8 +203,9 @@ def reconcile(
         units=unit_table(classified, findings, payroll, match.pairs),
         inputs=tuple(outcomes),
         summary=summarise(classified, findings, match.pairs, payroll, bpjs, expect.premium),
-        employer=employer_from_titles(bpjs_in),
+        employer=(employer := employer_from_titles(bpjs_in)),
         notices=(
+            *employer_notices(policy.employer, employer.get("name"), lang),
             *unchecked_premium_notices(bpjs, classified.billed, expect.premium, classified.findings, lang),
             *partial_payroll_notices(
                 len(registrations),
