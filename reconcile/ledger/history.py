@@ -1,8 +1,9 @@
 """History of findings across periods: first seen, age, status, explanation, and what was resolved.
 
 A finding is "seen" in a period when the latest successful run of that period listed its finding_id.
-Age counts consecutive calendar months: a month without a successful run breaks the chain, as does a
-month in which the finding was absent (seen 2017-12, not 2018-01, again 2018-02: age 1).
+first_seen is the first period it was ever seen (CONTRACT.md). Age counts consecutive calendar months:
+a month without a successful run breaks the chain, as does a month in which the finding was absent
+(seen 2017-12, not 2018-01, again 2018-02: first seen 2017-12, age 1, status "reopened").
 """
 
 from __future__ import annotations
@@ -22,24 +23,36 @@ HISTORY_COLUMNS: list[str] = ["status", "explained"]
 class FindingStatus(StrEnum):
     """Codes; the report translates them (baru / masih terbuka / dijelaskan)."""
 
-    NEW = "new"  # not open in the previous month
+    NEW = "new"  # never seen before this period
+    REOPENED = "reopened"  # seen in an earlier period, not open in the previous month, back now
     OPEN = "open"  # open in the previous month too; age_months says since when
     EXPLAINED = "explained"  # an analyst explained it; never counted as new
 
 
-def _ages(ids: set[str], period: str, ledger: Ledger) -> tuple[dict[str, int], dict[str, str]]:
-    """Consecutive months open (this one included) and the first of them, per finding_id."""
+def _ages(ids: set[str], period: str, ledger: Ledger) -> dict[str, int]:
+    """Consecutive months open, this one included, per finding_id."""
     age = dict.fromkeys(ids, 1)
-    first = dict.fromkeys(ids, period)
     recorded = set(ledger.recorded_periods())
     alive, month = set(ids), previous(period)
     while alive and month in recorded:
         alive &= ledger.period_ids(month)
         for finding_id in alive:
             age[finding_id] += 1
-            first[finding_id] = month
         month = previous(month)
-    return age, first
+    return age
+
+
+def _first_seen(ids: set[str], period: str, ledger: Ledger) -> dict[str, str]:
+    """The earliest period before `period` whose run listed each finding_id; `period` when none did."""
+    first = dict.fromkeys(ids, period)
+    unseen = set(ids)
+    for month in sorted(p for p in ledger.recorded_periods() if p < period):
+        if not unseen:
+            break
+        for finding_id in unseen & ledger.period_ids(month):
+            first[finding_id] = month
+            unseen.discard(finding_id)
+    return first
 
 
 def apply_history(findings: pd.DataFrame, period: str, ledger: Ledger) -> pd.DataFrame:
@@ -49,12 +62,13 @@ def apply_history(findings: pd.DataFrame, period: str, ledger: Ledger) -> pd.Dat
     """
     out = findings.copy()
     ids = out["finding_id"].astype(str)
-    age, first = _ages(set(ids), period, ledger)
+    age, first = _ages(set(ids), period, ledger), _first_seen(set(ids), period, ledger)
     notes = current_notes(ledger)
     out["first_seen"] = ids.map(first).astype(str)
     out["age_months"] = ids.map(age).astype("Int64")
     explained = pd.Series([notes.get(i, "") for i in ids], index=out.index, dtype=str)
     status = pd.Series(FindingStatus.NEW.value, index=out.index, dtype=str)
+    status[(out["first_seen"] != period).to_numpy()] = FindingStatus.REOPENED.value
     status[out["age_months"].to_numpy() > 1] = FindingStatus.OPEN.value
     status[(explained != "").to_numpy()] = FindingStatus.EXPLAINED.value
     out["status"] = status

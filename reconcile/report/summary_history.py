@@ -50,6 +50,7 @@ def history_section(
     if counts:
         rows += [
             (L("summary.history.new"), counts["new"], L("summary.history.new.note"), False),
+            (L("summary.history.reopened"), counts["reopened"], L("summary.history.reopened.note"), False),
             (L("summary.history.open"), counts["open"], L("summary.history.open.note"), False),
         ]
         if "old" in counts:

@@ -37,12 +37,14 @@ def test_age_counts_every_consecutive_month(ledger: Ledger) -> None:
 @pytest.mark.parametrize(
     ("history", "expected"),
     [
-        # absent in 2018-01 although that month ran: the chain breaks
-        ({"2017-12": ["a"], "2018-01": ["other"]}, ("a", "2018-02", 1, "new")),
+        # absent in 2018-01 although that month ran: the chain breaks; it was first seen in 2017-12
+        ({"2017-12": ["a"], "2018-01": ["other"]}, ("a", "2017-12", 1, "reopened")),
         # 2018-01 never ran: a month without a run breaks the chain too
-        ({"2017-12": ["a"]}, ("a", "2018-02", 1, "new")),
-        # reappeared after a gap: counted from the reappearance
-        ({"2017-11": ["a"], "2017-12": ["other"], "2018-01": ["a"]}, ("a", "2018-01", 2, "open")),
+        ({"2017-12": ["a"]}, ("a", "2017-12", 1, "reopened")),
+        # reappeared after a gap: the age counts from the reappearance, first_seen is the first sighting
+        ({"2017-11": ["a"], "2017-12": ["other"], "2018-01": ["a"]}, ("a", "2017-11", 2, "open")),
+        # seen only after this period (a re-run of an earlier month): not seen before it
+        ({"2018-03": ["a"]}, ("a", "2018-02", 1, "new")),
     ],
 )
 def test_a_gap_month_resets_the_age(ledger: Ledger, history: dict, expected: tuple) -> None:
