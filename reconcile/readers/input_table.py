@@ -4,7 +4,8 @@ The sheets with a recognisable header are read, but not hidden ones nor, given t
 other months' sheets, nor, beside a sheet with a complete header, a sheet whose header lacks the name
 or NIK/KPJ column (`sheet_choice`): those are listed in `sheets_not_read` with the reason.
 Sheets without a header are skipped. Values are kept as the file gave them (str, int, float,
-date/datetime, None); typing them is the normalisers' job.
+date/datetime, None); typing them is the normalisers' job. `unit_hint` is the unit of a row without
+a unit cell: the section heading above it ("A. DINAS KESEHATAN"), else the title's unit or file name.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from reconcile.readers.header import (
     is_header,
     most_header_like,
 )
+from reconcile.readers.sections import units_below
 from reconcile.readers.sheet_choice import SheetCandidate, candidate, choose_sheets, header_rows
 from reconcile.readers.structure import AMOUNT_FIELDS, classify, total_label
 from reconcile.readers.title import title_text, unit_from_title
@@ -165,12 +167,14 @@ def _read_sheet(
     if _fill_merged_unit(grid, header):
         values["unit"] = cell_array(grid.columns[header.columns["unit"]], start)
     row_numbers = _sheet_rows(grid, start, keep)
-    unit_hint = unit_from_title(sheet.titles) or Path(display_path).stem
+    title_unit = unit_from_title(sheet.titles) or Path(display_path).stem
     columns: dict[str, Any] = {
         "source_file": pd.Series([display_path] * len(keep), dtype=object),
         "source_sheet": pd.Series([grid.name] * len(keep), dtype=object),
         "source_row": pd.Series(row_numbers, dtype=np.int64),
-        "unit_hint": pd.Series([unit_hint] * len(keep), dtype=object),
+        "unit_hint": pd.Series(
+            _unit_hints(kinds.sections, values.get("unit"), keep, title_unit), dtype=object
+        ),
     }
     for f in fields:
         column = values[f][keep] if f in values else [None] * len(keep)
@@ -189,6 +193,19 @@ def _read_sheet(
         stated_totals=_stated_totals(grid, header, np.flatnonzero(kinds.totals) + start),
     )
     return frame, info
+
+
+def _unit_hints(
+    sections: np.ndarray, unit: np.ndarray | None, keep: np.ndarray, title_unit: str
+) -> np.ndarray:
+    """The unit of each kept row when its unit cell is empty: the section heading above it
+    ("A. DINAS KESEHATAN"), else the unit the title rows name (else the file name). A row whose unit
+    column has a value keeps the title's unit: its own unit is decided from that value."""
+    hints = units_below(sections)[keep]
+    if unit is not None:
+        hints[pd.notna(unit[keep])] = None
+    hints[pd.isna(hints)] = title_unit
+    return hints
 
 
 def _sheet_rows(grid: Grid, start: int, positions: np.ndarray) -> np.ndarray:

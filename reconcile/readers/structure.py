@@ -3,10 +3,12 @@
 Structural rows are not data and produce no findings: blank rows, a column-number row (1, 2, 3 or
 (1), (2), (3)), repeated headers, total rows (JUMLAH / TOTAL / SUB TOTAL) and the signature block
 (place and date, "Mengetahui", "Kepala Dinas ...", "Bendahara ...", "NIP. 19...", the official's
-name, "ttd"). Once a total or signature row appears, later rows are trailer, except rows that look
-like a worker (a 15-16 digit NIK, an 11-digit KPJ, or a row number with a name): those are never
-dropped, and data resumes after them. Anything else with a value in a mapped column is a data row,
-even if later stages will reject it.
+name, "ttd"), and section headings ("A. DINAS PENDIDIKAN", see `sections`) in a row with no identity,
+row number, amount or birth date. Once a total or signature row appears, later rows are trailer,
+except rows that look like a worker (a 15-16 digit NIK, an 11-digit KPJ, or a row number with a
+name): those are never dropped, and data resumes after them, or after a section heading followed by
+such a row. Anything else with a value in a mapped column is a data row, even if later stages will
+reject it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from reconcile.readers.aliases import ROW_NO, header_key
 from reconcile.readers.cell_kinds import column_number_start_flags, digit_counts, row_number_flags
 from reconcile.readers.grid import Row
 from reconcile.readers.header import HeaderMatch
+from reconcile.readers.sections import section_unit
 
 #: Fields whose values are money or counts: a row with only these and no label is an unlabelled total.
 AMOUNT_FIELDS = frozenset(
@@ -30,6 +33,8 @@ AMOUNT_FIELDS = frozenset(
 #: In a row with a name, text in these columns describes the worker and is not searched for keywords
 #: ("Bendahara" is a job title, "Bandar Lampung, 12 Mei 1985" a birth place and date).
 PERSON_TEXT_FIELDS = frozenset({"birth_place_date", "birth_date", "position", "unit", "status"})
+#: A row with a value in one of these is a worker's, never a section heading.
+_NOT_HEADING_FIELDS = AMOUNT_FIELDS | {"nik", "kpj", "birth_place_date", "birth_date"}
 
 _TOTAL = re.compile(r"\b(jumlah|jml|sub\s*total|total|grand\s*total)\b")
 _MONTH = (
@@ -113,6 +118,7 @@ class RowKinds(NamedTuple):
 
     data: np.ndarray  # worker rows: read
     totals: np.ndarray  # total rows (JUMLAH / SUB TOTAL ...): skipped, but what they state is checked
+    sections: np.ndarray  # object: the unit a section heading names, at its row; else None
 
 
 def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: HeaderMatch) -> RowKinds:
@@ -160,11 +166,32 @@ def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: H
             total[i] |= bool(_TOTAL.search(text))
             signature[i] |= bool(_SIGNATURE.match(text))
 
-    events = pd.Series(np.where(total | signature, 1.0, np.where(worker, 0.0, np.nan))).ffill()
-    trailer = (events == 1.0).to_numpy()
-    candidates = ~blank & ~structural & ~total & ~signature & ~(trailer & ~worker)
+    ends = total | signature
+    sections = _section_headings(row, present, ~structural & ~ends & ~numbered)
+    heading = pd.notna(sections)
+    events = pd.Series(np.where(ends, 1.0, np.where(worker, 0.0, np.nan)))
+    # after a total, a heading resumes data only if workers, not more totals or signatures, come next
+    opens = heading & (events.shift(-1).bfill() == 0.0).to_numpy()
+    trailer = (events.mask(opens, 0.0).ffill() == 1.0).to_numpy()
+    sections[heading & trailer] = None
+    candidates = ~blank & ~structural & ~heading & ~ends & ~(trailer & ~worker)
     data = _drop_unlabelled_totals(candidates, present)
-    return RowKinds(data, (total & ~signature) | (candidates & ~data))
+    return RowKinds(data, (total & ~signature) | (candidates & ~data), sections)
+
+
+def _section_headings(
+    row: Callable[[int], Row], present: dict[str, np.ndarray], maybe: np.ndarray
+) -> np.ndarray:
+    """The unit each section heading row names (None elsewhere), looked for only where `maybe` and
+    some cell is filled but no identity, amount or birth date."""
+    n = len(maybe)
+    filled = np.logical_or.reduce([*present.values(), np.zeros(n, dtype=bool)])
+    worker_values = [p for f, p in present.items() if f in _NOT_HEADING_FIELDS]
+    maybe = maybe & filled & ~np.logical_or.reduce([*worker_values, np.zeros(n, dtype=bool)])
+    units = np.full(n, None, dtype=object)
+    for i in np.flatnonzero(maybe).tolist():
+        units[i] = section_unit(row(i))
+    return units
 
 
 def total_label(row: Row) -> str:
