@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from reconcile.normalize.columns import raw_column
-from reconcile.values import parse_dates, parse_kpj, parse_nik, parse_place_dates, parse_texts
+from reconcile.values import KPJ_LENGTH, parse_dates, parse_kpj, parse_nik, parse_place_dates, parse_texts
 from schemas.issues import DATE_EXPECTED, WARNING, issues_where
 
 #: Why a NIK / KPJ cell could not be read as digits, for the warning.
@@ -16,6 +16,10 @@ _PROBLEM_TEXT = {
     "not_digits": "berisi huruf atau tanda; diharapkan {n} digit angka",
     "fraction": "berupa angka pecahan; diharapkan {n} digit",
 }
+#: A KPJ of 9 or 10 digits read as 11: Excel had dropped its leading zeros (see reconcile.values.kpj).
+_ZEROS_RESTORED = (
+    "KPJ berisi {found} digit, diharapkan {n}: {zeros} angka 0 di depan yang dibuang Excel dikembalikan"
+)
 
 
 def identity_columns(
@@ -36,6 +40,9 @@ def identity_columns(
             mask = (problem == key).fillna(False)
             message = f"{field.upper()} tidak valid: {text.format(n=digits)}"
             issues.append(issues_where(mask, field, WARNING, message))
+    for zeros in (1, 2):
+        message = _ZEROS_RESTORED.format(found=KPJ_LENGTH - zeros, n=KPJ_LENGTH, zeros=zeros)
+        issues.append(issues_where(kpj["kpj_zeros_restored"] == zeros, "kpj", WARNING, message))
 
     birth = parse_dates(raw_column(raw, "birth_date"), today=today)
     message = f"Tanggal lahir tidak terbaca; {DATE_EXPECTED}"

@@ -105,3 +105,30 @@ def test_the_rejection_reason_never_quotes_a_nik_or_a_name_found_in_the_date_col
 def test_bpjs_rows_get_the_same_rejection_reason(today):
     result = prepare_bpjs(make_table("bpjs", [{"name": "SITI", "birth_date": "09 - 13 - 1989"}]), today=today)
     assert 'tanggal lahir tidak terbaca: ditemukan "09 - 13 - 1989"' in _reason(result)
+
+
+def test_a_kpj_whose_leading_zeros_were_restored_is_warned_and_a_kpj_label_is_dropped(today):
+    rows = [
+        {"kpj": "1800007777", "name": "Nurul", "monthly_wage": 1},  # CSV text of the number 01800007777
+        {"kpj": 180008888, "name": "Hendra", "monthly_wage": 1},  # xlsx number of 00180008888
+        {"kpj": "No. KPJ: 18000006666", "name": "Agus", "monthly_wage": 1},
+    ]
+    result = prepare_payroll(make_table("payroll", rows), today=today)
+    assert result.frame["kpj"].tolist() == ["01800007777", "00180008888", "18000006666"]
+    assert result.frame["kpj_valid"].tolist() == [True, True, True]
+    assert not result.frame["rejected"].any()
+    warnings = result.issues[["source_row", "field", "severity", "message"]].values.tolist()
+    assert warnings == [
+        [
+            10,
+            "kpj",
+            "warning",
+            "KPJ berisi 10 digit, diharapkan 11: 1 angka 0 di depan yang dibuang Excel dikembalikan",
+        ],
+        [
+            11,
+            "kpj",
+            "warning",
+            "KPJ berisi 9 digit, diharapkan 11: 2 angka 0 di depan yang dibuang Excel dikembalikan",
+        ],
+    ]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
 import pytest
 
+from reconcile.normalize import prepare_payroll
 from tests.readers.builders import write_csv
 
 LINES = [
@@ -77,3 +81,35 @@ def test_many_rows_nothing_lost(tmp_path, read):
     assert table.rows_read == n
     assert table.frame["source_row"].iloc[-1] == n + 1
     assert table.sheets[0].skipped_rows == 1
+
+
+def test_kpj_of_a_csv_saved_by_excel_is_read_like_the_number_it_was(tmp_path, read):
+    """Excel writes the KPJ 01800007777 to a CSV as 1800007777; people write "KPJ-" in front of it."""
+    lines = [
+        "NO;NAMA;KPJ;UPAH",
+        "1;NURUL;1800007777;1.500.000",
+        "2;HENDRA;180008888;1.500.000",
+        "3;AGUS;KPJ-18000006666;1.500.000",
+        "4;RINA;No. KPJ: 18000005555;1.500.000",
+        "5;YULI;1800A009999;1.500.000",
+    ]
+    prepared = prepare_payroll(read(write_csv(tmp_path / "upah.csv", lines)), today=dt.date(2026, 3, 1))
+
+    assert prepared.frame["kpj"].tolist() == [
+        "01800007777",
+        "00180008888",
+        "18000006666",
+        "18000005555",
+        pd.NA,
+    ]
+    issues = prepared.issues[["source_row", "field", "message"]].values.tolist()
+    assert issues == [
+        [2, "kpj", "KPJ berisi 10 digit, diharapkan 11: 1 angka 0 di depan yang dibuang Excel dikembalikan"],
+        [3, "kpj", "KPJ berisi 9 digit, diharapkan 11: 2 angka 0 di depan yang dibuang Excel dikembalikan"],
+        [6, "kpj", "KPJ tidak valid: berisi huruf atau tanda; diharapkan 11 digit angka"],
+        [
+            6,
+            "identity",
+            "Identitas tidak dapat dipakai: tidak ada NIK/KPJ yang valid, dan nama atau tanggal lahir kosong",
+        ],
+    ]
