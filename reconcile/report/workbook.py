@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from zipfile import ZIP_DEFLATED, ZipFile
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from reconcile.categories import CATEGORY_ORDER, Category
 from reconcile.ledger.history import FindingStatus
@@ -152,5 +154,17 @@ def build_workbook(
     for spec in specs:
         titles += write_table(wb, spec, labels, period=result.period, run_id=result.run_id, max_rows=max_rows)
     titles.append(write_explain(wb, labels, period=result.period, run_id=result.run_id))
-    wb.save(path)
+    save_fast(wb, path)
     return titles
+
+
+#: Deflate level of the xlsx zip. openpyxl's own save uses zlib's default (6); at level 1 the zip of
+#: a national report is written about 3x faster, for a file about a fifth larger.
+COMPRESS_LEVEL = 1
+
+
+def save_fast(wb: Workbook, path: Path) -> None:
+    """`wb.save(path)`, deflating at COMPRESS_LEVEL (the same parts, in the same order)."""
+    wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+    with ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True, compresslevel=COMPRESS_LEVEL) as archive:
+        ExcelWriter(wb, archive).save()
