@@ -32,6 +32,7 @@ from reconcile.ledger import (
     ANNOTATIONS_NAME,
     Ledger,
     history_tables,
+    mask_key,
     outcome_entries,
     period_lock,
     record_result,
@@ -98,15 +99,22 @@ def reconcile_task(
 
 @task(cache_policy=NO_CACHE, persist_result=False)
 def write_task(
-    result: ReconResult, out: Path, lang: str, mask_nik: bool, extra_manifest: dict | None = None
+    result: ReconResult,
+    out: Path,
+    lang: str,
+    mask_nik: bool,
+    extra_manifest: dict | None = None,
+    mask_key: bytes | None = None,
 ) -> dict[str, str] | InputError:
-    """Write the four outputs; an unwritable folder comes back as an InputError value."""
+    """Write the four outputs; an unwritable folder comes back as an InputError value.
+    `mask_key`: the ledger's key for the masked finding ids of a `mask_nik` copy."""
     try:
         paths = write_outputs(
             result,
             out,
             lang=lang,
             mask_nik=mask_nik,
+            mask_key=mask_key,
             extra_manifest=extra_manifest,  # type: ignore[arg-type]
         )
     except InputError as e:
@@ -255,7 +263,8 @@ def _write_and_record(
         book = Ledger.open(ledger, out)
         result = with_history(result, book, Path(out) / ANNOTATIONS_NAME)
         result = replace(result, history=history_tables(result, book))
-        outputs = write_task(result, Path(out), lang, mask_nik, extra or None)
+        key = mask_key(book) if mask_nik else None
+        outputs = write_task(result, Path(out), lang, mask_nik, extra or None, key)
         if isinstance(outputs, InputError):
             return result, outputs
         entries = outcome_entries(result.inputs, {"payroll": payroll, "bpjs": participants})

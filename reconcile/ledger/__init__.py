@@ -5,7 +5,8 @@ what was resolved since the previous period, the month-over-month trend, and dec
 nightly period needs a run at all (`decide`, from the digests of its last successful run).
 
 Typical use in a period run: `ledger = Ledger.open(None, out_dir)`; `with_history(result, ledger,
-out_dir / ANNOTATIONS_NAME)` before writing the reports; `record_result(...)` after.
+out_dir / ANNOTATIONS_NAME)` before writing the reports; `record_result(...)` after. A `--mask-nik`
+copy shows finding ids masked under the ledger's own key (`mask_key`, `masked_finding_ids`).
 """
 
 from reconcile.ledger.annotations import (
@@ -27,6 +28,7 @@ from reconcile.ledger.digest import (
 from reconcile.ledger.history import HISTORY_COLUMNS, FindingStatus, apply_history, resolved_since_previous
 from reconcile.ledger.inbox import PeriodInbox, find_periods, incomplete_periods, period_entries
 from reconcile.ledger.location import ANNOTATIONS_NAME, LEDGER_NAME, ledger_path
+from reconcile.ledger.mask_key import mask_key, masked_finding_ids, real_finding_id
 from reconcile.ledger.period_lock import period_lock
 from reconcile.ledger.record import RunStatus, record_result, record_run
 from reconcile.ledger.result_history import history_tables, with_history
@@ -57,11 +59,14 @@ __all__ = [
     "import_annotations",
     "inputs_digest",
     "ledger_path",
+    "mask_key",
+    "masked_finding_ids",
     "outcome_entries",
     "period_entries",
     "period_figures",
     "period_lock",
     "record_result",
+    "real_finding_id",
     "record_run",
     "resolved_since_previous",
     "run_digests",

@@ -3,7 +3,8 @@
 Annotations are appended, never edited; a finding's current note is its latest one, and an empty
 note withdraws the explanation. Because finding_id is stable across periods, a note carries over.
 `recon explain` only notes findings its ledger has recorded (`existing_ledger`, `check_finding_id`);
-a note for a finding not yet seen goes in the folder's annotations.csv.
+a note for a finding not yet seen goes in the folder's annotations.csv. Both also take the masked id
+of a `--mask-nik` copy: the note is kept under the real id (reconcile/ledger/mask_key.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandas as pd
 
 from reconcile.errors import InputError
 from reconcile.ledger.location import ledger_path
+from reconcile.ledger.mask_key import real_finding_id, real_finding_ids
 from reconcile.ledger.store import Ledger
 
 FROM_FILE = "annotations.csv"
@@ -28,12 +30,14 @@ def _now() -> str:
 def add_annotation(
     ledger: Ledger, finding_id: str, note: str, explained_by: str, at: str | None = None
 ) -> None:
-    """Mark `finding_id` as explained with `note` (an empty note withdraws the explanation)."""
+    """Mark `finding_id` (real, or masked by a `--mask-nik` copy) as explained with `note` (an empty
+    note withdraws the explanation)."""
     finding_id = finding_id.strip()
     if not finding_id:
         raise InputError(
             "explain: expected a finding_id (the finding_id column of exceptions.csv), found nothing"
         )
+    finding_id = real_finding_id(ledger, finding_id)
     with ledger.transaction() as conn:
         conn.execute(
             "INSERT INTO annotations (finding_id, note, explained_by, at) VALUES (?, ?, ?, ?)",
@@ -64,10 +68,11 @@ MAX_SUGGESTIONS = 5
 
 
 def check_finding_id(ledger: Ledger, finding_id: str, *, withdrawing: bool = False) -> None:
-    """InputError unless `finding_id` is a finding of the ledger, naming the findings it is a prefix
-    of, if any. Withdrawing (`--clear`) a note is also allowed for an id that has a note."""
+    """InputError unless `finding_id` is a finding of the ledger (or the masked id of one), naming the
+    findings it is a prefix of, if any. Withdrawing (`--clear`) a note is also allowed for an id that
+    has a note."""
     finding_id = finding_id.strip()
-    if not finding_id or _is_known(ledger, finding_id, withdrawing):
+    if not finding_id or _is_known(ledger, real_finding_id(ledger, finding_id), withdrawing):
         return
     similar = ledger.query(
         "SELECT DISTINCT finding_id FROM findings WHERE substr(finding_id, 1, ?) = ? ORDER BY finding_id"
@@ -115,6 +120,12 @@ def read_annotations_csv(path: Path) -> pd.DataFrame:
     return frame[frame["finding_id"] != ""]
 
 
+def _with_real_ids(ledger: Ledger, notes: pd.DataFrame) -> pd.DataFrame:
+    """`notes` with the masked ids of a `--mask-nik` copy replaced by the ledger's real ids."""
+    real = real_finding_ids(ledger, notes["finding_id"])
+    return notes.assign(finding_id=notes["finding_id"].map(lambda i: real.get(i, i)))
+
+
 def import_annotations(ledger: Ledger, path: Path) -> int:
     """Import the rows of an annotations file whose note differs from the current one; returns how many.
 
@@ -122,7 +133,8 @@ def import_annotations(ledger: Ledger, path: Path) -> int:
     """
     if not Path(path).is_file():
         return 0
-    wanted = read_annotations_csv(Path(path)).drop_duplicates("finding_id", keep="last")
+    notes = _with_real_ids(ledger, read_annotations_csv(Path(path)))
+    wanted = notes.drop_duplicates("finding_id", keep="last")
     frame = ledger.query("SELECT finding_id, note FROM annotations ORDER BY rowid")
     latest = dict(zip(frame["finding_id"], frame["note"], strict=True))  # later rows win
     # A row is new when its note differs from the current one (an empty note for a finding never

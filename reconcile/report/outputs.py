@@ -73,13 +73,16 @@ def write_outputs(
     *,
     lang: Lang = "id",
     mask_nik: bool = False,
+    mask_key: bytes | None = None,
     extra_manifest: dict[str, Any] | None = None,
     generated_at: dt.datetime | None = None,
 ) -> OutputPaths:
     """Render `result` into recon-<period>[-vN].xlsx, -exceptions.csv, -matches.csv and -manifest.json.
 
     `mask_nik` writes a distribution copy: every NIK shows only its last 4 digits, in every file
-    (findings, matches, warnings, the resolved-findings history, notices and left-out file reasons).
+    (findings, matches, warnings, the resolved-findings history, notices and left-out file reasons),
+    and every finding_id is replaced by its masked id under `mask_key` (the ledger's, so that masked
+    ids stay the same from run to run; a fresh random key when None).
     `generated_at` defaults to now (local time, with its UTC offset in the manifest).
     An output folder that cannot be created or written (or is a file) raises InputError and leaves no
     file behind.
@@ -88,7 +91,7 @@ def write_outputs(
     labels = load_labels(lang)
     when = generated_at or dt.datetime.now().astimezone()
     if mask_nik:  # from here on only the masked copy is used, for every file
-        result = mask_result(result)
+        result = mask_result(result, mask_key)
     findings, matches, warnings = result.findings, result.matches, result.warnings
 
     _prepare_folder(out_dir, lang)

@@ -28,7 +28,7 @@ FIGURES = (
     "fig.remainder",
 )
 REGULATIONS = ("pp44_2015", "pp45_46_2015", "pp82_2019", "pp49_2020", "pp49_2023", "uu27_2022")
-NOTES = ("rows", "balance", "status", "incomplete", "masking", "safety")
+NOTES = ("rows", "balance", "status", "incomplete", "masking", "masking_ids", "safety")
 
 
 def write_explain(wb: Workbook, labels: Labels, *, period: str, run_id: str) -> str:

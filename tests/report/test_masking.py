@@ -1,19 +1,23 @@
-"""--mask-nik: only the last 4 digits of a NIK appear anywhere, in the workbook and both CSVs."""
+"""--mask-nik: only the last 4 digits of a NIK appear anywhere, in the workbook and both CSVs, and every
+finding_id is replaced by its masked id (a keyed hash: the real id is a plain hash of the NIK)."""
 
 from __future__ import annotations
 
 import csv
 import re
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
 
+from reconcile.ledger.mask_key import masked_finding_id
 from reconcile.report.masking import mask_frame, mask_nik, mask_numbers_in_text
 from tests.report.fixtures import EXPLAINED_NOTE, make_result, nik
 from tests.report.xlsx_xml import xml_parts
 
 # 16 digits in a row, not the fraction of a number: openpyxl writes 0.7767 as 0.7766999999999999.
 LONG_DIGITS = re.compile(r"(?<![\d.])\d{16}")
+KEY = bytes(range(32))  # a ledger's mask key
 
 
 def test_mask_nik_keeps_last_four():
@@ -77,3 +81,51 @@ def test_masking_covers_history_columns_resolved_sheet_notices_and_excluded(writ
     summary = [c.value for row in wb["Ringkasan"].iter_rows() for c in row]
     assert "NIK ************4343 muncul di dua unit" in summary
     assert any(isinstance(v, str) and "************4242" in v for v in summary)
+
+
+def _ids(path: Path) -> list[str]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row["finding_id"] for row in csv.DictReader(handle)]
+
+
+def _cell_values(xlsx: Path) -> set[object]:
+    wb = openpyxl.load_workbook(xlsx)
+    return {c.value for ws in wb for row in ws.iter_rows() for c in row}
+
+
+def test_masked_outputs_hold_no_real_finding_id(write):
+    """finding_id is a plain hash of the NIK: with the last 4 digits shown it gives the NIK away."""
+    result = make_result(history=True)
+    real = set(result.findings["finding_id"]) | set(result.history["resolved"]["finding_id"])
+    paths = write(result, mask_nik=True, mask_key=KEY)
+    masked = _ids(paths.exceptions_csv)
+    assert len(masked) == len(result.findings) and all(masked)
+    assert not real & set(masked)
+    for path in (paths.exceptions_csv, paths.matches_csv, paths.manifest):
+        text = path.read_text(encoding="utf-8")
+        assert not [i for i in real if i in text], path.name
+    cells = _cell_values(paths.xlsx)
+    assert not real & cells
+    resolved = {masked_finding_id(i, KEY) for i in result.history["resolved"]["finding_id"]}
+    assert resolved <= cells  # the "Selesai" sheet shows the resolved findings' masked ids
+
+
+def test_masked_ids_are_the_same_with_the_same_key_and_differ_with_another(write, tmp_path):
+    result = make_result()
+    first = _ids(write(result, tmp_path / "a", mask_nik=True, mask_key=KEY).exceptions_csv)
+    again = _ids(write(result, tmp_path / "b", mask_nik=True, mask_key=KEY).exceptions_csv)
+    other = _ids(write(result, tmp_path / "c", mask_nik=True, mask_key=b"\x01" * 32).exceptions_csv)
+    assert first == again == [masked_finding_id(i, KEY) for i in result.findings["finding_id"]]
+    assert not set(first) & set(other)
+
+
+def test_unmasked_outputs_keep_the_real_finding_ids(write):
+    result = make_result()
+    assert _ids(write(result, mask_key=KEY).exceptions_csv) == result.findings["finding_id"].tolist()
+
+
+def test_a_masked_id_keeps_the_occurrence_suffix_and_hides_the_stem():
+    stem = "0123456789abcdef"
+    assert masked_finding_id(f"{stem}-2", KEY) == masked_finding_id(stem, KEY) + "-2"
+    assert re.fullmatch(r"[0-9a-f]{16}", masked_finding_id(stem, KEY))
+    assert masked_finding_id(stem, KEY) != stem
