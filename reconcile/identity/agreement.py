@@ -2,6 +2,8 @@
 
 Each flag is a nullable boolean, <NA> when one side lacks the value: an unknown birth date
 neither confirms nor refutes a pairing, and the caller must be able to say so in words.
+`nik_birth_agrees` compares each side's known birth date with the date the other side's NIK
+carries (digits 7-12): a stand-in for the birth date a payroll without that column lacks.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ def _nullable(values: np.ndarray, known: np.ndarray) -> pd.arrays.BooleanArray:
 def agreement(
     payroll: SideKeys, bpjs: SideKeys, ppos: np.ndarray, bpos: np.ndarray, config: ReconConfig
 ) -> pd.DataFrame:
-    """One row per (ppos[i], bpos[i]): name_score (0-100) and the three *_agrees flags."""
+    """One row per (ppos[i], bpos[i]): name_score (0-100) and the four *_agrees flags."""
     pkey, bkey = payroll.key[ppos], bpjs.key[bpos]
     score = name_score(pkey, bkey)
     name_known = (pkey != "") & (bkey != "")
@@ -37,13 +39,37 @@ def agreement(
             "name_agrees": _nullable(score >= config.name_agree_score, name_known),
             "birth_date_agrees": _nullable(pbirth == bbirth, birth_known),
             "nik_agrees": _nullable(pnik == bnik, nik_known),
+            "nik_birth_agrees": _nik_birth_agrees(payroll, bpjs, ppos, bpos),
         }
     )
 
 
+def _nik_birth_agrees(
+    payroll: SideKeys, bpjs: SideKeys, ppos: np.ndarray, bpos: np.ndarray
+) -> pd.arrays.BooleanArray:
+    """Each known birth date equals the date embedded in the other side's NIK; <NA> if none compare."""
+    p_birth, b_birth = payroll.birth_code[ppos], bpjs.birth_code[bpos]
+    p_nik, b_nik = payroll.nik_birth_code[ppos], bpjs.nik_birth_code[bpos]
+    p_compared, b_compared = (p_birth >= 0) & (b_nik >= 0), (b_birth >= 0) & (p_nik >= 0)
+    agrees = (~p_compared | (p_birth == b_nik)) & (~b_compared | (b_birth == p_nik))
+    return _nullable(agrees, p_compared | b_compared)
+
+
 def both_agree(frame: pd.DataFrame) -> np.ndarray:
-    """Name and birth date both known and agreeing: what the near-NIK tiers require."""
+    """Name and birth date both known and agreeing: what the NIK typo tier requires."""
     return (frame["name_agrees"].fillna(False) & frame["birth_date_agrees"].fillna(False)).to_numpy(bool)
+
+
+def name_and_birth_or_nik_date_agree(frame: pd.DataFrame) -> np.ndarray:
+    """What the Excel-precision tier requires: the name agrees, and so does the birth date.
+
+    The two NIKs share their first 15 digits, embedded birth date included, so when a side has no
+    birth date the NIK stands in for it: it must not contradict the other side's birth date. With
+    no birth date on either side the shared 15 digits and the name carry the pairing alone.
+    """
+    name = frame["name_agrees"].fillna(False)
+    birth = frame["birth_date_agrees"].fillna(frame["nik_birth_agrees"].fillna(True))
+    return (name & birth).to_numpy(bool)
 
 
 def both_disagree(frame: pd.DataFrame) -> np.ndarray:

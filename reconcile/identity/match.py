@@ -3,7 +3,8 @@
 Tiers run in order; a row paired by one tier is not offered to the next.
 1. nik: exact valid NIK, many-to-many.
 2. kpj: exact valid KPJ, many-to-many.
-3. nik_excel_precision: a number cell lost the 16th digit; name and birth date agree.
+3. nik_excel_precision: a number cell lost the 16th digit; the name agrees, and so does the birth
+   date, or where a side has none, the birth date the NIK carries (digits 7-12).
 4. nik_typo: one substituted or swapped digit; name and birth date agree.
 5. name_birth_date: same birth date and a name score of at least `config.name_pair_score`.
 Tiers 3-5 are one-to-one, solved globally (reconcile.identity.assignment); their ties become
@@ -31,7 +32,12 @@ import pandas as pd
 
 from reconcile.config import ReconConfig
 from reconcile.identity import result as r
-from reconcile.identity.agreement import agreement, both_agree, both_disagree
+from reconcile.identity.agreement import (
+    agreement,
+    both_agree,
+    both_disagree,
+    name_and_birth_or_nik_date_agree,
+)
 from reconcile.identity.assignment import assign_one_to_one
 from reconcile.identity.birth_date_block import birth_date_candidates
 from reconcile.identity.exact_join import exact_join
@@ -111,16 +117,18 @@ class _State:
         accept: Callable[[pd.DataFrame], np.ndarray],
         rows: np.ndarray,
         exact: bool,
+        same_birth_date: bool = False,
     ) -> None:
         """Free payroll rows (among `rows`) that are a person already paired: pair each with that
         person's BPJS row too.
 
         Many payroll rows may join one BPJS row here. Each row takes its best candidate; a row whose
-        best score is shared by two BPJS rows is left free (not guessed).
+        best score is shared by two BPJS rows is left free (not guessed). `same_birth_date`: the
+        tier pairs only equal birth dates, so only the BPJS rows born on such a day are offered.
         """
         p_mask = self.p_free & rows
         b_mask = self.b_paired
-        if not exact:  # these tiers need equal birth dates: offer only the BPJS rows born on such a day
+        if same_birth_date:
             b_mask = b_mask & np.isin(self.b.birth, self.p.birth[p_mask & ~np.isnat(self.p.birth)])
         ppos, bpos = candidates(self.p, self.b, p_mask, b_mask)
         found = agreement(self.p, self.b, ppos, bpos, self.config)
@@ -189,7 +197,8 @@ def match_identities(payroll: pd.DataFrame, bpjs: pd.DataFrame, config: ReconCon
     state = _State(p, b, config)
     state.exact_tier(r.NIK, p.nik, p.nik_valid, b.nik, b.nik_valid, r.SAME_NIK_DIFFERENT_PERSON, "NIK")
     state.exact_tier(r.KPJ, p.kpj, p.kpj_valid, b.kpj, b.kpj_valid, r.SAME_KPJ_DIFFERENT_PERSON, "KPJ")
-    state.one_to_one_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, both_agree)
+    excel_agrees = name_and_birth_or_nik_date_agree
+    state.one_to_one_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, excel_agrees)
     state.one_to_one_tier(r.NIK_TYPO, typo_candidates, both_agree)
 
     def name_pairs(found: pd.DataFrame) -> np.ndarray:
@@ -211,9 +220,11 @@ def match_identities(payroll: pd.DataFrame, bpjs: pd.DataFrame, config: ReconCon
     # one district differ only in the serial) is another person, never a repeat.
     everyone = np.ones(len(p), dtype=bool)
     state.repeat_tier(r.KPJ, same_kpj, not_another_person, everyone, exact=True)
-    state.repeat_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, both_agree, everyone, exact=False)
+    state.repeat_tier(r.NIK_EXCEL_PRECISION, excel_precision_candidates, excel_agrees, everyone, exact=False)
     same_day_and_letter = partial(birth_date_candidates, large_block_pairs=0)
-    state.repeat_tier(r.NAME_BIRTH_DATE, same_day_and_letter, name_pairs, ~p.nik_valid, exact=False)
+    state.repeat_tier(
+        r.NAME_BIRTH_DATE, same_day_and_letter, name_pairs, ~p.nik_valid, exact=False, same_birth_date=True
+    )
 
     pairs = _labelled(state.pairs, p, b)
     conflicts = _labelled(state.conflicts, p, b)

@@ -4,7 +4,9 @@ Matching works on positions (0..n-1) for speed and turns them back into the call
 labels only at the end. NIK and KPJ become integer codes shared by the two sides (equal text,
 equal code), so joins and comparisons work on numbers. A NIK that is 16 digits (valid or not)
 also gets an integer form, so the near-NIK tiers can compare digits arithmetically instead of as
-strings. Names are normalised once for both sides together.
+strings. Names are normalised once for both sides together. Birth dates, and the birth date a
+16-digit NIK carries, also become DDMMYY codes (reconcile.identity.nik_birth), so a row with no
+birth date column can be checked through its NIK.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from reconcile.identity.names import name_keys
+from reconcile.identity.nik_birth import birth_code, nik_birth_code
 
 NIK_DIGITS = 16
 
@@ -34,6 +37,8 @@ class SideKeys:
     name: pd.Series  # the raw names as text, positional: read them with names_at
     key: np.ndarray  # object: normalize_name key, "" when no name
     birth: np.ndarray  # datetime64[ns], NaT when unknown
+    birth_code: np.ndarray  # int64: birth as a DDMMYY code (nik_birth), -1 when unknown
+    nik_birth_code: np.ndarray  # int64: the DDMMYY code the 16-digit NIK carries, -1 when not nik16
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -111,6 +116,7 @@ def prepare_sides(payroll: pd.DataFrame, bpjs: pd.DataFrame) -> tuple[SideKeys, 
     def side(
         frame: pd.DataFrame, nik: np.ndarray, kpj: np.ndarray, name: pd.Series, key: np.ndarray
     ) -> SideKeys:
+        birth = _birth(frame)
         return SideKeys(
             labels=frame.index.to_numpy(),
             nik=nik,
@@ -122,7 +128,9 @@ def prepare_sides(payroll: pd.DataFrame, bpjs: pd.DataFrame) -> tuple[SideKeys, 
             kpj_valid=_flag(frame, "kpj_valid") & (kpj >= 0),
             name=name,
             key=key,
-            birth=_birth(frame),
+            birth=birth,
+            birth_code=birth_code(birth),
+            nik_birth_code=nik_birth_code(number[nik]),
         )
 
     return (
