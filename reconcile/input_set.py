@@ -2,6 +2,8 @@
 
 The checks that look across files, in one place, so that the flow only reads and reports:
 - a file given twice, on one side or on both (`readers.same_content`);
+- a file given on the wrong side, a BPJS list as payroll or a payroll as the BPJS list
+  (`readers.side_check`): an unusable file, one message each;
 - a BPJS participant list beside the contribution detail of the same people (`readers.bpjs_documents`);
 - a file for another month (`readers.period_check`);
 - unusable files, which --allow-partial lets the run leave out (not a whole side);
@@ -25,6 +27,7 @@ from reconcile.readers.partial import excluded_inputs, missing_sides, partial_no
 from reconcile.readers.period_check import PeriodMismatch, period_mismatches
 from reconcile.readers.same_content import SameContent, same_content
 from reconcile.readers.sheet_notices import empty_input_notices, sheet_notices
+from reconcile.readers.side_check import misplaced_as_errors
 
 #: (path, path as the user gave it, "payroll" | "bpjs") of every input, readable or not.
 InputFile = tuple[Path, str, str]
@@ -60,9 +63,10 @@ def decide_inputs(
     """
     copies = same_content(files, read)
     copied = {c.path for c in copies}
-    prepared = [r for r in read if isinstance(r, PreparedInput) and r.path not in copied]
+    sided = misplaced_as_errors(files, read, lang, skip=frozenset(copied))  # a misplaced file: an InputError
+    prepared = [r for r in sided if isinstance(r, PreparedInput) and r.path not in copied]
     lists = lists_beside_details(prepared)
-    outcomes = left_out_reads(files, read, lists, lang)  # a list left out reads as an InputError
+    outcomes = left_out_reads(files, sided, lists, lang)  # a list left out reads as an InputError
     listed = {x.path for x in lists}
     prepared = [r for r in prepared if r.path not in listed]
     mismatches = period_mismatches(prepared, period)
