@@ -8,11 +8,14 @@ previous total row (a subtotal), every row above it (a running or grand total be
 the whole sheet (a grand total written above the data): matching any of these is agreement.
 
 A sum is only made when every cell it needs is readable (an unreadable wage is reported on its own
-row already), and a total whose cell is not a number is left alone.
+row already), and a total whose cell is not a number is left alone, as is a total whose label says
+it is more or less than the rows ("TOTAL IURAN YANG HARUS DIBAYAR" adds the late fee, "JUMLAH
+DIBAYARKAN" takes deductions off, "TERBILANG" spells it out).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -25,6 +28,11 @@ from reconcile.model import InputTable, SheetInfo, StatedTotal
 from reconcile.values import parse_amounts
 from schemas.issues import FIELD_LABELS
 
+#: Labels of totals that are not the plain sum of the rows above them.
+_NOT_A_ROW_SUM = re.compile(
+    r"\b(dibayar\w*|bayar|denda|bunga|pembulatan|potongan|pph|pajak|terbilang|netto|bersih|selisih)\b",
+    re.IGNORECASE,
+)
 #: The amount columns whose totals are compared (days worked are a count, not Rupiah).
 RUPIAH_FIELDS = frozenset(
     {"monthly_wage", "allowance", "daily_wage", "reported_wage", "jkk", "jkm", "jht", "jp", "total"}
@@ -71,6 +79,9 @@ def _sheet_mismatches(
     last_data = int(rows.max()) if len(rows) else 0
     previous = 0
     for total in sorted(sheet.stated_totals, key=lambda t: t.row):
+        if _NOT_A_ROW_SUM.search(total.label):
+            previous = total.row
+            continue
         covers = {
             "since_previous": (rows > previous) & (rows < total.row),
             "above": rows < total.row,

@@ -96,3 +96,9 @@ def test_a_bpjs_total_row_is_checked_column_by_column(tmp_path: Path) -> None:
     (m,) = _mismatches(path, "bpjs")
 
     assert (m.field, m.stated, m.found, m.row) == ("total", 50_400, 33_600, 4)
+
+
+@pytest.mark.parametrize("label", ["TOTAL IURAN YANG HARUS DIBAYAR", "JUMLAH DIBAYARKAN", "Jumlah Bersih"])
+def test_a_total_that_says_it_adds_or_takes_off_something_is_no_row_sum(tmp_path: Path, label: str) -> None:
+    """The bill's total with the late fee (denda) added, or a payroll's net pay after deductions."""
+    assert _mismatches(_payroll(tmp_path, [*WORKERS, _total(7_500_000), _total(7_500_336, label)])) == ()
