@@ -29,7 +29,6 @@ from reconcile.values.status import STATUS_FILE, read_status, status_words
         ("INACTIVE", "NON AKTIF"),
         ("NONAKTIF (KELUAR)", "NON AKTIF"),
         ("MUTASI", "NON AKTIF"),  # moved to another employer's NPP
-        ("PENDING", "NON AKTIF"),  # not insured yet
         ("Belum Aktif", "NON AKTIF"),
         ("NON AKTIF (MENINGGAL)", "NON AKTIF"),
         # N/A in a BPJS status column is Non Aktif (CONTRACT.md: AKTIF / NON AKTIF / NA)
