@@ -52,7 +52,10 @@ _SIGNATURE = re.compile(
     rf"|[a-z][a-z .'-]*,\s*(\d{{1,2}}\s*)?({_MONTH}\w*\s*)?\d{{4}}$"
     r"|[a-z][a-z .'-]*,\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$)"
 )
-_COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,3})\s*(?:[=x×*+\-/:][^)]*)?\)?$")
+#: "6", "(6)", "6=4x5", "(7 = 5 + 6)", "6 (Rp)": a column's number, maybe with its formula or unit.
+_COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,3})\s*(?:[=x×*+\-/:][^)]*)?\)?\s*(?:\([^()]*\))?$")
+#: A word written letter-spaced for emphasis: "J U M L A H", "T O T A L".
+_LETTER_SPACED = re.compile(r"^(?:\w )+\w$")
 
 
 def _digits(value: Any) -> int:
@@ -93,10 +96,19 @@ def _column_number(value: Any) -> int | None:
 
 
 def _is_column_number_row(row: Row) -> bool:
+    """Every filled cell a column number, each a different one: 1, 2, 3 ... in any order (a column
+    moved after the numbering was typed keeps its number)."""
     numbers = [_column_number(v) for v in row if v is not None and v != ""]
     if len(numbers) < 2 or any(n is None for n in numbers):
         return False
-    return all(a < b for a, b in zip(numbers, numbers[1:], strict=False))  # type: ignore[operator]
+    return len(set(numbers)) == len(numbers)
+
+
+def _words(text: str) -> str:
+    """A label as the keyword patterns read it: case-folded, spaces collapsed, and a letter-spaced
+    word ("J U M L A H") closed up."""
+    text = " ".join(text.casefold().split())
+    return text.replace(" ", "") if _LETTER_SPACED.match(text) else text
 
 
 def _present(values: np.ndarray) -> np.ndarray:
@@ -162,7 +174,7 @@ def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: H
         for c, v in enumerate(row(i)):
             if not isinstance(v, str) or (has_name[i] and c in skip_cols):
                 continue
-            text = " ".join(v.casefold().split())
+            text = _words(v)
             total[i] |= bool(_TOTAL.search(text))
             signature[i] |= bool(_SIGNATURE.match(text))
 
@@ -197,7 +209,7 @@ def _section_headings(
 def total_label(row: Row) -> str:
     """The text of a total row that says it is one ("SUB JUMLAH BIDANG A"), else "" (amounts alone)."""
     for v in row:
-        if isinstance(v, str) and _TOTAL.search(" ".join(v.casefold().split())):
+        if isinstance(v, str) and _TOTAL.search(_words(v)):
             return " ".join(v.split())[:60]
     return ""
 
