@@ -71,12 +71,12 @@ def build_manifest(
             "coverage_rate": round(s.coverage_rate, 6),
         },
         "amounts": {
-            "exposure_idr": s.exposure_idr,
-            "billed_idr": s.billed_idr,
-            "due_idr": s.due_idr,
-            "overpayment_idr": s.overpayment_idr,
-            "overpayment_per_year_idr": s.overpayment_idr * 12,
-            "per_category_idr": {str(c): s.amounts.get(str(c), 0.0) for c in CATEGORY_ORDER},
+            "exposure_idr": _idr(s.exposure_idr),
+            "billed_idr": _idr(s.billed_idr),
+            "due_idr": _idr(s.due_idr),
+            "overpayment_idr": _idr(s.overpayment_idr),
+            "overpayment_per_year_idr": _idr(s.overpayment_idr * 12),
+            "per_category_idr": {str(c): _idr(s.amounts.get(str(c), 0.0)) for c in CATEGORY_ORDER},
         },
         "policy": result.policy,
         "rules_used": list(result.rules_used),
@@ -97,6 +97,11 @@ def build_manifest(
     merged = _merge(manifest, extra or {})
     merged["complete"] = not merged.get("excluded_inputs")
     return merged
+
+
+def _idr(amount: float) -> float:
+    """Rupiah to the sen: sums of decimal premiums (0.24% of a wage) carry float noise (684596.6000000001)."""
+    return round(float(amount), 2)
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
