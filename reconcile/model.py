@@ -48,6 +48,8 @@ BPJS_FIELDS = [
     "jht",
     "jp",
     "total",
+    "period",  # the month a row bills (PERIODE per row): another month is arrears
+    "program",  # the program a line bills (PROGRAM per row: JKK, JKM, DENDA): reconcile.classify.program_lines
 ]
 
 #: Columns of a normalised payroll frame (output of `normalize_payroll`).
@@ -94,6 +96,8 @@ BPJS_COLUMNS = [
     "jht",
     "jp",
     "total",
+    "billing_period",  # "YYYY-MM" the row bills, <NA> when the file names none (reconcile.classify.arrears)
+    "program",  # jkk/jkm/jht/jp/late_fee a program line bills, <NA> (reconcile.classify.program_lines)
     *["nik_valid", "kpj_valid", "rejected"],
 ]
 
@@ -155,11 +159,12 @@ class SheetInfo:
 
 @dataclass(frozen=True)
 class SheetNotRead:
-    """A sheet with a header that the reader left out, and why (reported, never silently dropped)."""
+    """A sheet that the reader left out, and why (reported, never silently dropped)."""
 
     name: str
     #: "hidden" (hidden or very hidden in Excel) | "other_month" (names a month, not the period)
     #: | "incomplete_header" (no name or no NIK/KPJ column, beside a sheet that has both)
+    #: | "no_header" (visible, with content, but no header of a list of workers: a recap, notes)
     reason: str
     visibility: str = "visible"  # Excel's sheet state: visible | hidden | veryhidden
     periods: tuple[str, ...] = ()  # the months (YYYY-MM) its title rows, else its name, name

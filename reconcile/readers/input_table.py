@@ -2,7 +2,8 @@
 
 The sheets with a recognisable header are read, but not hidden ones nor, given the run's period,
 other months' sheets, nor, beside a sheet with a complete header, a sheet whose header lacks the name
-or NIK/KPJ column (`sheet_choice`): those are listed in `sheets_not_read` with the reason.
+or NIK/KPJ column (`sheet_choice`): those are listed in `sheets_not_read` with the reason, and so
+are visible sheets with content but no header (a recap, notes).
 Sheets without a header are skipped. Values are kept as the file gave them (str, int, float,
 date/datetime, None); typing them is the normalisers' job. `unit_hint` is the unit of a row without
 a unit cell: the section heading above it ("A. DINAS KESEHATAN"), else the title's unit or file name.
@@ -63,6 +64,7 @@ def read_input(path: Path, display_path: str, kind: Side, period: str | None = N
     used, not_read = choose_sheets(candidates, period)
     if not used:
         raise InputError(_nothing_to_read_message(grids, table, not_read), path=display_path)
+    not_read += _without_header(found)
     fields = [f for f in (ROW_NO, *KIND_FIELDS[kind]) if any(f in c.header.columns for c in used)]
     frames, sheets = [], []
     for sheet in used:
@@ -103,6 +105,17 @@ def _require_columns(sheet: SheetCandidate, table: AliasTable, display_path: str
             path=display_path,
             sheet=sheet.grid.name,
         )
+
+
+def _without_header(found: list[tuple[Grid, HeaderMatch | None]]) -> list[SheetNotRead]:
+    """Visible sheets with content but no header of a list of workers (a recap, notes): left out, said."""
+    return [
+        SheetNotRead(name=grid.name, reason="no_header")
+        for grid, header in found
+        if not grid.hidden
+        and (header is None or not is_header(header))
+        and any(not is_empty(v) for row in grid.head(HEADER_SEARCH_ROWS) for v in row)
+    ]
 
 
 def _nothing_to_read_message(grids: list[Grid], table: AliasTable, not_read: list[SheetNotRead]) -> str:

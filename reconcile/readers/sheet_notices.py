@@ -18,6 +18,7 @@ _KEYS = {
     "other_month": "sheets_other_month",
     "hidden": "sheets_hidden",
     "incomplete_header": "sheets_incomplete_header",
+    "no_header": "sheets_no_header",
 }
 #: messages.csv key saying what an incomplete header lacks (SheetNotRead.missing).
 _LACKS = {"name": "sheet_header_without_name", "identity": "sheet_header_without_identity"}

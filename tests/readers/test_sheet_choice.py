@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 
 from reconcile.errors import InputError
+from reconcile.pipeline import prepare
 from reconcile.readers import read_input
-from tests.readers.builders import write_xlsx
+from reconcile.readers.sheet_notices import sheet_notices
+from tests.readers.builders import payroll_sheet, write_xlsx
 
 HEADER = ["NO", "NAMA", "NIK", "UPAH"]
 
@@ -234,3 +236,21 @@ def test_this_periods_sheet_with_an_incomplete_header_is_refused_not_replaced_by
 
     with pytest.raises(InputError, match=r"\[sheet MEI\]: missing an identity column"):
         _read(path)
+
+
+def test_a_sheet_with_content_but_no_header_is_listed_as_not_read(tmp_path: Path) -> None:
+    """A recap or notes sheet beside the data: left out, and said (the README promises it)."""
+    path = write_xlsx(
+        tmp_path / "disdik.xlsx",
+        {
+            "Februari": {"rows": payroll_sheet()},
+            "Rekap": {"rows": [["REKAPITULASI"], ["Jumlah pegawai", 5], ["Jumlah upah", 7500000]]},
+            "Kosong": {"rows": []},
+        },
+    )
+
+    table = read_input(path, "disdik.xlsx", "payroll")
+
+    assert [(s.name, s.reason) for s in table.sheets_not_read] == [("Rekap", "no_header")]
+    (notice,) = sheet_notices([prepare(table)], "2018-02")
+    assert notice.startswith("disdik.xlsx: sheet 'Rekap' tidak dibaca: tidak ada baris judul kolom")
