@@ -145,8 +145,9 @@ def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: H
     blank = ~np.logical_or.reduce([p for f, p in present.items() if f != ROW_NO] + [false])
     has_name = present["name"]
     has_id = present.get("nik", false) | present.get("kpj", false)
-    nik_digits = np.isin(digit_counts(values["nik"], _digits), (15, 16)) if "nik" in values else false
-    kpj_digits = digit_counts(values["kpj"], _digits) == 11 if "kpj" in values else false
+    digits = {f: digit_counts(values[f], _digits) for f in ("nik", "kpj") if f in values}
+    nik_digits = np.isin(digits["nik"], (15, 16)) if "nik" in digits else false
+    kpj_digits = digits["kpj"] == 11 if "kpj" in digits else false
     numbered = row_number_flags(values[ROW_NO], _row_number) if ROW_NO in values else false
     worker = nik_digits | kpj_digits | (numbered & has_name)
 
@@ -179,7 +180,10 @@ def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: H
             signature[i] |= bool(_SIGNATURE.match(text))
 
     ends = total | signature
-    sections = _section_headings(row, present, ~structural & ~ends & ~numbered)
+    # a heading may sit in an identity column ("IURAN BULAN MEI 2024" under NO KPJ): text there is
+    # no identity unless it is digits
+    identifiers = {f: present[f] & (d > 0) for f, d in digits.items()}
+    sections = _section_headings(row, {**present, **identifiers}, ~structural & ~ends & ~numbered)
     heading = pd.notna(sections)
     events = pd.Series(np.where(ends, 1.0, np.where(worker, 0.0, np.nan)))
     # after a total, a heading resumes data only if workers, not more totals or signatures, come next

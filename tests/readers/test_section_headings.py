@@ -141,3 +141,18 @@ def test_a_unit_column_wins_over_the_section_heading(tmp_path, read):
 
     assert frame["unit"].tolist() == ["Bagian Rumah Tangga", None]
     assert frame["unit_hint"].tolist() == ["SEKRETARIAT DAERAH", "BIRO UMUM"]
+
+
+def test_a_heading_written_under_the_kpj_column_of_a_bpjs_bill_is_structure(tmp_path, read):
+    """BPJS bills split current premiums and arrears into sections: "A." | "IURAN BULAN MEI 2024"."""
+    header = ["NO", "NO KPJ", "NIK", "NAMA TK", "TGL LAHIR", "TOTAL IURAN"]
+    people = [
+        [1, "24.047.006.764", "1871012304740001", "RINA LESTARI", "23-04-1974", 16800],
+        [2, "24.523.343.994", "1871015501900002", "PUTRI KUSUMA", "15-01-1990", 16800],
+    ]
+    rows = [header, ["A.", "IURAN BULAN MEI 2024"], *people, [None, "JUMLAH A", None, None, None, 33600]]
+    path = write_xlsx(tmp_path / "rincian.xlsx", {"Rincian": {"rows": rows}})
+
+    table = read(path, "bpjs")
+
+    assert table.frame["source_row"].tolist() == [3, 4]
