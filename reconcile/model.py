@@ -48,8 +48,6 @@ BPJS_FIELDS = [
     "jht",
     "jp",
     "total",
-    "period",  # the month a row bills (PERIODE per row): another month is arrears
-    "program",  # the program a line bills (PROGRAM per row: JKK, JKM, DENDA): reconcile.classify.program_lines
 ]
 
 #: Columns of a normalised payroll frame (output of `normalize_payroll`).
@@ -96,8 +94,6 @@ BPJS_COLUMNS = [
     "jht",
     "jp",
     "total",
-    "billing_period",  # "YYYY-MM" the row bills, <NA> when the file names none (reconcile.classify.arrears)
-    "program",  # jkk/jkm/jht/jp/late_fee a program line bills, <NA> (reconcile.classify.program_lines)
     *["nik_valid", "kpj_valid", "rejected"],
 ]
 
