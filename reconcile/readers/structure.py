@@ -182,7 +182,7 @@ def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: H
     ends = total | signature
     # a heading may sit in an identity column ("IURAN BULAN MEI 2024" under NO KPJ): text there is
     # no identity unless it is digits
-    identifiers = {f: present[f] & (d > 0) for f, d in digits.items()}
+    identifiers: dict[str, np.ndarray] = {f: present[f] & (d > 0) for f, d in digits.items()}
     sections = _section_headings(row, {**present, **identifiers}, ~structural & ~ends & ~numbered)
     heading = pd.notna(sections)
     events = pd.Series(np.where(ends, 1.0, np.where(worker, 0.0, np.nan)))
