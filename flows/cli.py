@@ -19,6 +19,7 @@ from typing import Any
 from flows import nightly_cli
 from flows.settings import one_shot_run
 from reconcile.errors import InputError, ReconError
+from reconcile.input_text import input_text
 
 #: Commands that run one flow under `flows.settings.one_shot_run` and exit.
 ONE_SHOT_COMMANDS = ("run", "nightly", "employers")
@@ -152,7 +153,7 @@ def run_command(args: argparse.Namespace) -> int:
     if outcome.refused:
         print("Input tidak dapat digunakan / unusable input (no report written):", file=sys.stderr)
         for error in outcome.errors:
-            print(f"  - {error}", file=sys.stderr)
+            print(f"  - {input_text(error, args.lang)}", file=sys.stderr)
         return 2
     assert outcome.result is not None
     print()
@@ -162,7 +163,7 @@ def run_command(args: argparse.Namespace) -> int:
     for kind in ("xlsx", "exceptions_csv", "matches_csv", "manifest"):
         print(f"  {kind:<15} {outcome.outputs[kind]}")
     for line in outcome.notices:  # left-out files, accepted period mismatches, rules: loudly
-        nightly_cli.print_loudly(line)  # on stderr too where a log keeps only that
+        nightly_cli.print_loudly(input_text(line, args.lang))  # on stderr too where a log keeps only that
     if not outcome.result.balanced:
         print(
             "ERROR: row balance failed: some input rows are unaccounted for (see manifest).", file=sys.stderr
@@ -193,11 +194,22 @@ def employers_command(args: argparse.Namespace) -> int:
     for name, periods in outcomes.items():
         for p in periods:
             print(f"  {name:<30} {p.period}  {p.action:<8} {p.reports.get('xlsx', '') or p.reason}")
-            nightly_cli.print_errors(p.errors)
+            nightly_cli.print_errors(p.errors, args.lang)
     return exit_code([p for periods in outcomes.values() for p in periods])
 
 
+def _lang(args: argparse.Namespace | None, argv: Sequence[str] | None) -> str:
+    """The language of the run's messages: its --lang, also when the arguments did not parse."""
+    if args is not None:
+        return str(getattr(args, "lang", "id"))
+    words = list(sys.argv[1:] if argv is None else argv)
+    given = [w.split("=", 1)[1] for w in words if w.startswith("--lang=")]
+    given += [words[i + 1] for i, w in enumerate(words[:-1]) if w == "--lang"]
+    return given[-1] if given else "id"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
         if (code := nightly_cli.dispatch(args)) is not None:
@@ -208,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return employers_command(args)
         raise InputError(f"unknown command {args.command}")
     except ReconError as e:
-        print(f"recon: {e}", file=sys.stderr)
+        print(f"recon: {input_text(str(e), _lang(args, argv))}", file=sys.stderr)
         return e.exit_code
     except KeyboardInterrupt:
         print("recon: interrupted", file=sys.stderr)

@@ -17,6 +17,7 @@ from typing import Any
 
 from flows.settings import one_shot_run
 from reconcile.errors import InputError
+from reconcile.input_text import input_text
 
 COMMANDS = ("nightly", "serve", "explain")
 
@@ -122,7 +123,7 @@ def nightly_command(args: argparse.Namespace) -> int:
         with one_shot_run():
             state = nightly(inbox=args.inbox, out=args.out, return_state=True, **_options(args))
     outcomes = outcomes_of(state)
-    _print_outcomes(outcomes, args.inbox)
+    _print_outcomes(outcomes, args.inbox, args.lang)
     from reconcile.ledger import incomplete_periods
 
     for period, missing in incomplete_periods(args.inbox):  # files still arriving: said, not an error
@@ -133,29 +134,29 @@ def nightly_command(args: argparse.Namespace) -> int:
     return exit_code(outcomes)
 
 
-def _print_outcomes(outcomes: list[Any], inbox: str) -> None:
+def _print_outcomes(outcomes: list[Any], inbox: str, lang: str = "id") -> None:
     """One line per period on stdout, its reports below, then the messages of a refused one."""
     for o in outcomes:
         print(f"  {o.period}  {o.action:<8} {o.reason}")
         for kind, path in o.reports.items():
             print(f"      {kind:<15} {path}")
-        print_errors(o.errors)
-        print_notices(o.notices)
+        print_errors(o.errors, lang)
+        print_notices(o.notices, lang)
     if not outcomes:
         print(f"  no period in {inbox}: expected {inbox}/<YYYY-MM>/payroll/ and .../bpjs/")
 
 
-def print_errors(errors: Sequence[str]) -> None:
+def print_errors(errors: Sequence[str], lang: str = "id") -> None:
     """The messages of a refused period under its line (which file, what was expected and found),
-    and on stderr too when that goes somewhere else (a log that keeps only errors)."""
+    in `lang`, and on stderr too when that goes somewhere else (a log that keeps only errors)."""
     for error in errors:
-        print_loudly(f"      - {error}")
+        print_loudly(f"      - {input_text(error, lang)}")
 
 
-def print_notices(notices: Sequence[str]) -> None:
-    """What a period that went on must say (files left out, a month mismatch), like `recon run`."""
+def print_notices(notices: Sequence[str], lang: str = "id") -> None:
+    """What a period that went on must say (files left out, a month mismatch) in `lang`, like `recon run`."""
     for notice in notices:
-        print_loudly(textwrap.indent(notice, "      "))
+        print_loudly(textwrap.indent(input_text(notice, lang), "      "))
 
 
 def print_loudly(line: str) -> None:

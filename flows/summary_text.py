@@ -17,6 +17,7 @@ _TEXT = {
         "seharusnya {due}",
         "under_billed": ", kurang ditagih {x}",
         "identity_to_decide": ", menunggu keputusan identitas {x}",
+        "arrears_other_months": ", tagihan untuk bulan lain (tunggakan/dibayar di muka) {x}",
         "remainder": ", sisa tidak dirinci {x}",
         "below": "di bawah seharusnya {x} ({n} baris)",
         "above": "di atas seharusnya {x} ({n} baris)",
@@ -36,6 +37,7 @@ _TEXT = {
         "(a participant list without contribution columns); due {due}",
         "under_billed": ", billed below the rules {x}",
         "identity_to_decide": ", awaiting an identity decision {x}",
+        "arrears_other_months": ", billed for other months (arrears/in advance) {x}",
         "remainder": ", remainder not itemised {x}",
         "below": "below what it should be {x} (rows: {n})",
         "above": "above what it should be {x} (rows: {n})",
@@ -108,7 +110,7 @@ def _money_line(result: ReconResult, t: dict[str, str], lang: str) -> str:
         due=rupiah_amount(s.due_idr),
         over=rupiah_amount(s.overpayment_idr),
     )
-    for key in ("under_billed", "identity_to_decide", "remainder"):
+    for key in ("under_billed", "identity_to_decide", "arrears_other_months", "remainder"):
         amount = s.money_lines.get(key, 0.0)
         if round(amount):
             text += _fill(t[key], lang, x=rupiah_amount(amount))

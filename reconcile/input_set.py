@@ -7,8 +7,10 @@ The checks that look across files, in one place, so that the flow only reads and
 - a BPJS participant list beside the contribution detail of the same people (`readers.bpjs_documents`);
 - a file for another month (`readers.period_check`);
 - unusable files, which --allow-partial lets the run leave out (not a whole side);
-- sheets left out of the files that are read, and files read with no worker row (`readers.sheet_notices`);
-- total rows (JUMLAH) that the rows read do not add up to (`normalize.stated_totals`).
+- sheets left out of the files that are read, files read with no worker row, and worker rows hidden
+  in Excel (`readers.sheet_notices`);
+- total rows (JUMLAH) that the rows read do not add up to (`normalize.stated_totals`);
+- files whose NIKs their source masked (`normalize.masked_nik`).
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from typing import Any
 
 from reconcile.errors import InputError
 from reconcile.messages import Lang
+from reconcile.normalize.masked_nik import masked_nik_notices
 from reconcile.normalize.stated_totals import total_notices
 from reconcile.pipeline import PreparedInput
 from reconcile.readers.bpjs_documents import explain_left_out, left_out_reads, lists_beside_details
 from reconcile.readers.partial import excluded_inputs, missing_sides, partial_notices
 from reconcile.readers.period_check import PeriodMismatch, period_mismatches
 from reconcile.readers.same_content import SameContent, same_content
-from reconcile.readers.sheet_notices import empty_input_notices, sheet_notices
+from reconcile.readers.sheet_notices import empty_input_notices, hidden_row_notices, sheet_notices
 from reconcile.readers.side_check import misplaced_as_errors
 
 #: (path, path as the user gave it, "payroll" | "bpjs") of every input, readable or not.
@@ -81,7 +84,9 @@ def decide_inputs(
     sheets = [
         *sheet_notices(prepared, period, lang),
         *empty_input_notices(prepared, lang),
+        *hidden_row_notices(prepared, lang),
         *total_notices(prepared, lang),
+        *masked_nik_notices(prepared, lang),
     ]
     return InputSet(
         usable=prepared,

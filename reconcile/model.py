@@ -48,6 +48,8 @@ BPJS_FIELDS = [
     "jht",
     "jp",
     "total",
+    "period",  # the month a row bills (PERIODE per row): another month is arrears
+    "program",  # the program a line bills (PROGRAM per row: JKK, JKM, DENDA): classify.program_lines
 ]
 
 #: Columns of a normalised payroll frame (output of `normalize_payroll`).
@@ -94,6 +96,8 @@ BPJS_COLUMNS = [
     "jht",
     "jp",
     "total",
+    "billing_period",  # "YYYY-MM" the row bills, <NA> when the file names none (reconcile.classify.arrears)
+    "program",  # jkk/jkm/jht/jp/late_fee a program line bills, <NA> (reconcile.classify.program_lines)
     *["nik_valid", "kpj_valid", "rejected"],
 ]
 
@@ -151,6 +155,9 @@ class SheetInfo:
     periods: tuple[str, ...] = ()  # the months (YYYY-MM) its title rows, else its name, name
     period_source: str = ""  # "title" | "sheet name" | "" (names no month)
     stated_totals: tuple[StatedTotal, ...] = ()  # its total rows, checked against its data rows
+    #: Data rows kept that Excel hides (by hand or by an AutoFilter): how many, and the first sheet rows.
+    hidden_data_rows: int = 0
+    hidden_rows: tuple[int, ...] = ()  # their 1-based sheet rows, the first 100 at most
 
 
 @dataclass(frozen=True)

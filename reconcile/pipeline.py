@@ -13,9 +13,11 @@ import pandas as pd
 
 from reconcile.categories import Category
 from reconcile.classify import classify
+from reconcile.classify.arrears import PremiumFor, check_arrears, set_aside_arrears
 from reconcile.classify.corrections import net_corrections
 from reconcile.classify.materialise import exceptions_frame, matches_frame
 from reconcile.classify.outcomes import count_outcomes
+from reconcile.classify.program_lines import merge_program_lines
 from reconcile.classify.run import Expectations
 from reconcile.config import ReconConfig
 from reconcile.employer_check import employer_notices
@@ -62,6 +64,7 @@ def prepare(table: InputTable) -> PreparedInput:
             "title": s.title_text,
             "periods": list(s.periods),
             "period_source": s.period_source,
+            "hidden_rows": {"count": s.hidden_data_rows, "rows": list(s.hidden_rows)},
             "totals_not_matching_rows": [
                 {"row": m.row, "label": m.label, "field": m.field, "stated": m.stated, "rows_sum": m.found}
                 for m in mismatches
@@ -131,8 +134,12 @@ def reconcile(
         payroll_issues = pd.concat([payroll_issues, left], ignore_index=True)
     payroll_issues, bpjs_issues = translate_issues(payroll_issues, lang), translate_issues(bpjs_issues, lang)
     # Corrections (negative premiums) are netted against their bills; they are no registrations.
-    netting = net_corrections(bpjs, lang)
-    bpjs_issues = pd.concat([bpjs_issues, netting.warnings], ignore_index=True)
+    # The lines of a bill split by program (JKK, JKM, DENDA lines) are one registration billed their sum.
+    netting = merge_program_lines(bpjs, net_corrections(bpjs, lang))
+    # Rows billing another month (PERIODE per row: arrears, advance) are no registrations either.
+    arrears = set_aside_arrears(bpjs, netting, period, lang)
+    netting = arrears.netting
+    bpjs_issues = pd.concat([bpjs_issues, netting.warnings, arrears.warnings], ignore_index=True)
 
     registrations = bpjs[~bpjs["rejected"] & ~netting.set_aside]
     match = match_identities(payroll[~payroll["rejected"]], registrations, config)
@@ -162,6 +169,16 @@ def reconcile(
         config,
         lang,
         netting,
+    )
+    classified = check_arrears(
+        classified,
+        bpjs,
+        arrears,
+        match.pairs,
+        wage,
+        premium_of_month(policy, rules),
+        config.premium_tolerance_idr,
+        lang,
     )
     findings = exceptions_frame(classified.findings, payroll, bpjs, period, match.pairs)
     matches = matches_frame(match.pairs, payroll, bpjs)
@@ -202,7 +219,9 @@ def reconcile(
         warnings=warnings,
         units=unit_table(classified, findings, payroll, match.pairs),
         inputs=tuple(outcomes),
-        summary=summarise(classified, findings, match.pairs, payroll, bpjs, expect.premium),
+        summary=summarise(
+            classified, findings, match.pairs, payroll, bpjs, expect.premium, arrears.month.index
+        ),
         employer=(employer := employer_from_titles(bpjs_in)),
         notices=(
             *employer_notices(policy.employer, employer.get("name"), lang),
@@ -236,6 +255,16 @@ def premium_wage(
     paired = pd.Series(paid, index=first["bpjs_idx"].to_numpy()).reindex(bpjs.index)
     from_payroll = reported.isna() & paired.notna()
     return reported.where(reported.notna(), paired), from_payroll
+
+
+def premium_of_month(policy: Policy, rules: RuleBook) -> PremiumFor:
+    """The premium the rules give for any month and wages, with the rules' names (arrears lines)."""
+
+    def premium_for(month: str, wage: pd.Series) -> tuple[pd.Series, str]:
+        due = premium_due(policy, month, rules, wage=wage)
+        return due.frame["total"], due.sources
+
+    return premium_for
 
 
 def wage_source_notes(from_payroll: pd.Series, wage: pd.Series, lang: Lang) -> pd.Series:

@@ -8,24 +8,30 @@ carries billing at all (a participant list: no total nor premium columns), there
 explain: `billing_in_inputs` is False and the remainder is not computed.
 Billed is counted after corrections (negative premiums) are netted against the bills they correct
 (reconcile.classify.corrections); a correction whose bill is in no input still lowers it, and shows
-in the remainder.
+in the remainder. Rows billing another month than the period (arrears, advance: reconcile.classify.arrears)
+are billed but not due this month: their bills are the `arrears_other_months` line, outside the
+overpayment (not recurring), and their PREMIUM_MISMATCH findings (match_method OTHER_MONTH) stay
+off the premium lines.
 """
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from reconcile.categories import CATEGORY_ORDER, Category
 from reconcile.classify import Classified
+from reconcile.classify.arrears import OTHER_MONTH
 from reconcile.classify.materialise import finding_stem
 from reconcile.result import SignedTotal, Summary
 
 #: Billed Rupiah that is not due, by cause; each BPJS row's bill is in at most one of them.
 OVERPAYMENT_LINES = ("not_on_payroll", "inactive", "double_billing", "over_premium")
-#: Every line of billed − due: billed − due = overpayment − under_billed + to_decide + remainder.
+#: Every line of billed − due: billed − due = overpayment − under_billed + to_decide + arrears + remainder.
 #: `identity_to_decide` is the bills of BPJS rows held in an identity conflict (IDENTITY_MISMATCH,
 #: paired with nobody): neither due nor overpaid until someone decides whose record it is.
-MONEY_LINES = (*OVERPAYMENT_LINES, "under_billed", "identity_to_decide", "remainder")
+#: `arrears_other_months` is the bills of rows for another month (arrears or paid in advance).
+MONEY_LINES = (*OVERPAYMENT_LINES, "under_billed", "identity_to_decide", "arrears_other_months", "remainder")
 SIGNED_CATEGORIES = (Category.PREMIUM_MISMATCH, Category.WAGE_MISMATCH)
 #: The BPJS columns that bill: a row's total, or its premium parts.
 BILLING_COLUMNS = ("total", "jkk", "jkm", "jht", "jp")
@@ -52,8 +58,10 @@ def summarise(
     payroll: pd.DataFrame,
     bpjs: pd.DataFrame,
     expected_premium: pd.Series,
+    other_months: pd.Index | None = None,
 ) -> Summary:
-    """The summary of one run. `findings` is the exceptions frame (contract columns)."""
+    """The summary of one run. `findings` is the exceptions frame (contract columns); `other_months`
+    the BPJS rows billing another month than the period (reconcile.classify.arrears)."""
     category = findings["category"]
     counts = category.value_counts()
 
@@ -71,10 +79,14 @@ def summarise(
     one_per_person = classified.group.reindex(paired_active).drop_duplicates().index
     due = _sum(expected_premium.reindex(one_per_person)) + part_covered_due(findings)
 
+    other_months = pd.Index([], dtype="int64") if other_months is None else other_months
     lines = money_lines(findings)
+    lines["arrears_other_months"] = _sum(classified.billed.reindex(other_months.intersection(usable_b)))
     overpayment = overpayment_of(lines)
     billing_in_inputs = has_billing(bpjs)
-    explained = overpayment - lines["under_billed"] + lines["identity_to_decide"]
+    explained = (
+        overpayment - lines["under_billed"] + lines["identity_to_decide"] + lines["arrears_other_months"]
+    )
     remainder = billed - due - explained if billing_in_inputs else 0.0
     lines["remainder"] = round(remainder, 2)
     signed = {str(c): signed_total(column(c, "difference_idr")) for c in SIGNED_CATEGORIES}
@@ -145,7 +157,8 @@ def money_lines(findings: pd.DataFrame) -> dict[str, float]:
       beyond the largest; all of them when the person's registration is not due at all (a row of
       the person is already a NOT_ON_PAYROLL or INACTIVE line);
     - over_premium / under_billed: PREMIUM_MISMATCH differences above / below the rules, except on
-      duplicate rows whose whole bill is already double billing;
+      duplicate rows whose whole bill is already double billing, and on rows billing another month
+      (match_method OTHER_MONTH: arrears, not recurring; `summarise` shows their bills apart);
     - identity_to_decide: the bills IDENTITY_MISMATCH findings carry (a conflict's BPJS row that
       nobody is paired with), each BPJS row once, unless a line above holds it.
     """
@@ -160,9 +173,12 @@ def money_lines(findings: pd.DataFrame) -> dict[str, float]:
     conflict = (category == Category.IDENTITY_MISMATCH.value).to_numpy(dtype=bool) & (billed != 0).to_numpy()
     undecided = pd.DataFrame({"row": rows[conflict], "billed": billed[conflict]}).drop_duplicates("row")
     undecided = undecided[~undecided["row"].isin(counted | dropped)]
-    premium = (category == Category.PREMIUM_MISMATCH.value).to_numpy(dtype=bool) & ~rows.isin(
-        counted | dropped
-    ).to_numpy(dtype=bool)
+    this_month = _this_month(findings)
+    premium = (
+        (category == Category.PREMIUM_MISMATCH.value).to_numpy(dtype=bool)
+        & ~rows.isin(counted | dropped).to_numpy(dtype=bool)
+        & this_month
+    )
     difference = _amount(findings["difference_idr"])[premium]
     still_due = _amount(findings["expected_idr"])  # on INACTIVE: a membership that ended within the period
     return {
@@ -173,6 +189,14 @@ def money_lines(findings: pd.DataFrame) -> dict[str, float]:
         "under_billed": float(-difference.clip(upper=0).sum()),
         "identity_to_decide": float(undecided["billed"].sum()),
     }
+
+
+def _this_month(findings: pd.DataFrame) -> np.ndarray:
+    """Per finding: not on a row billing another month (match_method OTHER_MONTH). A frame without
+    match_method (the ledger keeps none) has every finding on this month's rows."""
+    if "match_method" not in findings.columns:
+        return np.ones(len(findings), dtype=bool)
+    return (findings["match_method"].astype(str) != OTHER_MONTH).to_numpy(dtype=bool)
 
 
 def _bpjs_row_keys(findings: pd.DataFrame) -> pd.Series:

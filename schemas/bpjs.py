@@ -18,6 +18,8 @@ BpjsSchema = side_schema(
         "join_date": pa.Column(pa.DateTime, nullable=True),
         "end_date": pa.Column(pa.DateTime, nullable=True, required=False),
         "status_text": pa.Column(str, nullable=True, required=False),
+        "billing_period": pa.Column(str, nullable=True, required=False),
+        "program": pa.Column(str, nullable=True, required=False),
         "status": text(rules=[pa.Check(lambda s: s.isin(STATUSES), name="status_known")]),
         "reported_wage": amount(),
         "jkk": premium_amount(),

@@ -185,3 +185,29 @@ def test_an_identity_conflict_in_a_participant_list_without_billing_carries_no_b
     result = run([table("payroll", PAYROLL)], [table("bpjs", listing)])
     assert "IDENTITY_MISMATCH" in {c for c, _, _ in flat(result)}
     assert result.summary.money_lines["identity_to_decide"] == 0 and result.balanced
+
+
+ARREARS_HEADER = "kpj | nik | name | birth_date | join_date | status | period | total\n"
+
+
+def test_bills_for_another_month_are_a_line_of_their_own_not_a_recurring_overpayment() -> None:
+    # Siti billed for May and, on rows of their own, for April (off the tariff) and for March,
+    # before her membership started: billed, not due this month, and not this month's overpayment.
+    rows = [
+        f"18000000001 | {SITI} | SITI AMINAH | 15-May-85 | 10-04-2024 | AKTIF | {month} | {total}"
+        for month, total in (("05-2024", 16800), ("04-2024", 18000), ("03-2024", 16800))
+    ]
+    bpjs = table("bpjs", ARREARS_HEADER + "\n".join(rows))
+    result = run([table("payroll", PAYROLL)], [bpjs], period="2024-05")
+    s = result.summary
+    assert flat(result).count(("PREMIUM_MISMATCH", "bpjs", 3)) == 1  # April: 1,200 over its rules
+    assert flat(result).count(("PREMIUM_MISMATCH", "bpjs", 4)) == 1  # March: nothing due
+    assert s.money_lines["arrears_other_months"] == 18000 + 16800
+    assert s.money_lines["over_premium"] == 0 and s.money_lines["remainder"] == 0
+    assert s.billed_idr - s.due_idr == pytest.approx(
+        s.overpayment_idr
+        - s.money_lines["under_billed"]
+        + s.money_lines["arrears_other_months"]
+        + s.money_lines["remainder"]
+    )
+    assert period_figures(result.findings)["overpayment_idr"] == s.overpayment_idr

@@ -4,6 +4,8 @@ Each flag is a nullable boolean, <NA> when one side lacks the value: an unknown 
 neither confirms nor refutes a pairing, and the caller must be able to say so in words.
 `nik_birth_agrees` compares each side's known birth date with the date the other side's NIK
 carries (digits 7-12): a stand-in for the birth date a payroll without that column lacks.
+`nik_agrees` also compares a NIK its source masked ("1871**********31") with the other side's
+16-digit NIK on the digits still shown: agreeing corroborates the pairing, differing refutes it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 from reconcile.config import ReconConfig
 from reconcile.identity.name_score import name_score
 from reconcile.identity.sides import SideKeys
+from reconcile.values.nik import visible_digits_agree
 
 
 def _nullable(values: np.ndarray, known: np.ndarray) -> pd.arrays.BooleanArray:
@@ -29,8 +32,6 @@ def agreement(
     name_known = (pkey != "") & (bkey != "")
     pbirth, bbirth = payroll.birth[ppos], bpjs.birth[bpos]
     birth_known = ~np.isnat(pbirth) & ~np.isnat(bbirth)
-    pnik, bnik = payroll.nik[ppos], bpjs.nik[bpos]
-    nik_known = (pnik >= 0) & (bnik >= 0)
     return pd.DataFrame(
         {
             "ppos": ppos,
@@ -38,10 +39,28 @@ def agreement(
             "name_score": score,
             "name_agrees": _nullable(score >= config.name_agree_score, name_known),
             "birth_date_agrees": _nullable(pbirth == bbirth, birth_known),
-            "nik_agrees": _nullable(pnik == bnik, nik_known),
+            "nik_agrees": _nik_agrees(payroll, bpjs, ppos, bpos),
             "nik_birth_agrees": _nik_birth_agrees(payroll, bpjs, ppos, bpos),
         }
     )
+
+
+def _nik_agrees(
+    payroll: SideKeys, bpjs: SideKeys, ppos: np.ndarray, bpos: np.ndarray
+) -> pd.arrays.BooleanArray:
+    """Equal NIK text; where one side's NIK is masked by its source, its visible digits match."""
+    pnik, bnik = payroll.nik[ppos], bpjs.nik[bpos]
+    agrees, known = pnik == bnik, (pnik >= 0) & (bnik >= 0)
+    for masked, pattern_of, full_side, full in (
+        (bpos, bpjs.nik_pattern, payroll, ppos),
+        (ppos, payroll.nik_pattern, bpjs, bpos),
+    ):
+        patterns = pattern_of[masked]
+        at = np.flatnonzero(pd.notna(patterns) & full_side.nik16[full])
+        for i in at:
+            agrees[i] = visible_digits_agree(str(full_side.nik_int[full[i]]).zfill(16), patterns[i])
+        known[at] = True
+    return _nullable(agrees, known)
 
 
 def _nik_birth_agrees(

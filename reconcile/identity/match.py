@@ -8,10 +8,11 @@ Tiers run in order; a row paired by one tier is not offered to the next.
 4. nik_typo: one substituted or swapped digit; name and birth date agree.
 5. name_birth_date: same birth date and a name score of at least `config.name_pair_score`.
 Tiers 3-5 are one-to-one, solved globally (reconcile.identity.assignment); their ties become
-"ambiguous" conflicts and their rows are withheld from later tiers. Payroll rows sharing a valid
-NIK are one person there (paid twice): one of them takes part, and every one gets its outcome. In
-the exact tiers, a pair whose name and birth date both disagree is a "same key, different person"
-conflict, not a pair.
+"ambiguous" conflicts and their rows are withheld from later tiers, except a tie between rows of
+one registration (BPJS rows sharing a valid KPJ, else NIK): those rows all pair with the person.
+Payroll rows sharing a valid NIK are one person there (paid twice): one of them takes part, and
+every one gets its outcome. In the exact tiers, a pair whose name and birth date both disagree is
+a "same key, different person" conflict, not a pair.
 
 Then the repeats: a payroll row still free that the KPJ, Excel-precision or (when it has no valid
 NIK) name + birth date tier would pair with a BPJS row already paired is the same person on the
@@ -98,6 +99,10 @@ class _State:
         found = found.assign(_person=self._person(found["ppos"].to_numpy(np.int64)))
         chosen, tied = assign_one_to_one(found.drop_duplicates(["_person", "bpos"]))
         pairs, tied = _every_row_of(chosen, found), _every_row_of(tied, found)
+        # A tie between rows of one registration (a bill with an arrears line, a NIK masked by BPJS)
+        # is no choice between people: the person is paired with every row, as an exact key would.
+        one = self._one_registration(tied)
+        pairs, tied = pd.concat([pairs, tied[one]], ignore_index=True), tied[~one]
         if len(tied):
             self.conflicts.append(tied.assign(kind=r.AMBIGUOUS, detail=_tie_details(tied, method)))
         self.pairs.append(pairs)
@@ -109,6 +114,17 @@ class _State:
         """Per payroll position, who it is for the one-to-one tiers: its valid NIK's code, else
         the row alone (a negative number no NIK code takes)."""
         return np.where(self.p.nik_valid[ppos], self.p.nik[ppos], -1 - ppos)
+
+    def _one_registration(self, tied: pd.DataFrame) -> np.ndarray:
+        """Tied candidates whose payroll person is tied only to BPJS rows sharing one valid KPJ (else
+        valid NIK), rows no other payroll person is tied to."""
+        bpos = tied["bpos"].to_numpy(np.int64)
+        kpj, nik = self.b.kpj[bpos], self.b.nik[bpos]
+        holder = np.where(self.b.kpj_valid[bpos], 2 * kpj, np.where(self.b.nik_valid[bpos], 2 * nik + 1, -1))
+        person = pd.Series(self._person(tied["ppos"].to_numpy(np.int64)))
+        holders = pd.Series(holder).groupby(person).transform("nunique").to_numpy()
+        rivals = person.groupby(bpos).transform("nunique").to_numpy()
+        return (holder >= 0) & (holders == 1) & (rivals == 1)
 
     def repeat_tier(
         self,

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 
 from reconcile.identity.names import name_keys
 from reconcile.identity.nik_birth import birth_code, nik_birth_code
+from reconcile.values.nik import masked_nik_patterns
 
 NIK_DIGITS = 16
 
@@ -39,6 +40,8 @@ class SideKeys:
     birth: np.ndarray  # datetime64[ns], NaT when unknown
     birth_code: np.ndarray  # int64: birth as a DDMMYY code (nik_birth), -1 when unknown
     nik_birth_code: np.ndarray  # int64: the DDMMYY code the 16-digit NIK carries, -1 when not nik16
+    #: object: what a NIK masked by its source still shows ("1871??????????31"), None otherwise
+    nik_pattern: np.ndarray
 
     def __len__(self) -> int:
         return len(self.labels)
@@ -99,6 +102,18 @@ def _birth(frame: pd.DataFrame) -> np.ndarray:
     return np.full(len(frame), np.datetime64("NaT"), dtype="datetime64[ns]")
 
 
+def _nik_patterns(frame: pd.DataFrame, nik: np.ndarray) -> np.ndarray:
+    """Per row, what a NIK masked by its source still shows (None elsewhere); rows without a NIK only."""
+    out = np.full(len(frame), None, dtype=object)
+    if "nik_raw" not in frame:
+        return out
+    rest = np.flatnonzero(nik < 0)
+    raw = _text(frame, "nik_raw").iloc[rest]
+    found = masked_nik_patterns(raw[raw.notna()])
+    out[rest[raw.notna().to_numpy()]] = found.to_numpy(dtype=object, na_value=None)
+    return out
+
+
 def prepare_sides(payroll: pd.DataFrame, bpjs: pd.DataFrame) -> tuple[SideKeys, SideKeys]:
     """Arrays for matching from normalised payroll and BPJS frames (rejected rows already removed)."""
     p_nik, b_nik, niks = _codes(_text(payroll, "nik"), _text(bpjs, "nik"))
@@ -131,6 +146,7 @@ def prepare_sides(payroll: pd.DataFrame, bpjs: pd.DataFrame) -> tuple[SideKeys, 
             birth=birth,
             birth_code=birth_code(birth),
             nik_birth_code=nik_birth_code(number[nik]),
+            nik_pattern=_nik_patterns(frame, nik),
         )
 
     return (

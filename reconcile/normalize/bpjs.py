@@ -4,6 +4,10 @@ A status that cannot be read ("Dalam Proses") does not reject the row: the regis
 the worker must not be told to register again. The row is kept with no status and an error on the
 status field alone (INVALID_ROW: the value is unusable, the row still counts); classify treats it as
 a registration whose status is unknown.
+
+A bill split by program (one line per participant and program, or a sheet per program) keeps its
+lines as rows; each line's amount goes on its program's part (reconcile.normalize.programs) and
+reconcile.classify.program_lines adds the lines of one bill up.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from reconcile.normalize.columns import raw_column, source_columns
 from reconcile.normalize.finish import finish
 from reconcile.normalize.identity import date_column, identity_columns, parse_join_dates
 from reconcile.normalize.money import amount_column
+from reconcile.normalize.programs import line_programs
 from reconcile.values import parse_statuses, parse_texts
+from reconcile.values.billing_period import parse_billing_periods
 from schemas.bpjs import BpjsSchema
 from schemas.issues import ERROR, issues_where
 
@@ -41,6 +47,8 @@ def prepare_bpjs(table: InputTable, *, today: dt.date | None = None) -> Normalis
     for field in AMOUNT_FIELDS:
         amounts[field], _, issue = amount_column(raw, field, ERROR)
         issues.append(issue)
+    # A line of a bill split by program (PROGRAM column, or a sheet per program) bills one part.
+    program, program_issues = line_programs(raw, amounts)
     typed = pd.DataFrame(
         {
             **source_columns(raw),
@@ -51,6 +59,8 @@ def prepare_bpjs(table: InputTable, *, today: dt.date | None = None) -> Normalis
             "status": status["status"],
             "status_text": status_text,
             **amounts,
+            "billing_period": parse_billing_periods(raw_column(raw, "period")),
+            "program": program,
         },
         index=raw.index,
     )
@@ -58,7 +68,7 @@ def prepare_bpjs(table: InputTable, *, today: dt.date | None = None) -> Normalis
     result, _ = finish(
         typed,
         BpjsSchema,
-        [*issues, join_issue, end_issue, unknown],
+        [*issues, join_issue, end_issue, unknown, program_issues],
         columns=BPJS_COLUMNS,
         index=table.frame.index,
         value_fields=frozenset({"status"}),

@@ -25,6 +25,7 @@ import pandas as pd
 from reconcile.issue_text import field_label
 from reconcile.messages import Lang, message, rupiah_amount
 from reconcile.model import InputTable, SheetInfo, StatedTotal
+from reconcile.normalize.programs import late_fee_lines
 from reconcile.values import parse_amounts
 from schemas.issues import FIELD_LABELS
 
@@ -61,7 +62,8 @@ def total_mismatches(table: InputTable) -> tuple[TotalMismatch, ...]:
     for sheet in table.sheets:
         if not sheet.stated_totals:
             continue
-        in_sheet = (frame["source_sheet"] == sheet.name).to_numpy(dtype=bool)
+        # A late-fee line (PROGRAM DENDA) is no premium: the sheet's premium totals leave it out.
+        in_sheet = (frame["source_sheet"] == sheet.name).to_numpy(dtype=bool) & ~late_fee_lines(frame)
         rows = frame["source_row"].to_numpy(dtype=np.int64)[in_sheet]
         amounts = {
             field: parse_amounts(frame.loc[in_sheet, field])

@@ -5,8 +5,12 @@ formulas without computing them, would otherwise look like blank cells and lose 
 such a cell its error text ("#N/A") or its formula ("=VLOOKUP(...)"), so the value parsers reject the
 row with a reason a person understands (INVALID_ROW) instead of silently reading nothing.
 
-The sheet XML is scanned as a byte stream in chunks; a chunk holding no `t="e"` and no `<f` (almost
-all of them) costs a few substring searches.
+The same pass finds the rows Excel hides (`<row r="12" hidden="1">`: rows hidden by hand, or by an
+active AutoFilter), which calamine reads like any other: the reader reads them too, and says so.
+A hidden row without an `r` attribute (Excel always writes one) is not found.
+
+The sheet XML is scanned as a byte stream in chunks; a chunk holding no `t="e"`, no `<f` and no
+`hidden` (almost all of them) costs a few substring searches.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ _REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
 _ERROR_TYPE = re.compile(rb'\bt="e"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
+_HIDDEN_ROW = re.compile(rb"""<(?:\w+:)?row\b([^>]*?\shidden\s*=\s*["'](?:1|true)["'][^>]*)>""")
+_ROW_REF = re.compile(rb"""\sr\s*=\s*["'](\d{1,7})["']""")
 
 #: Longest text put into a cell: a formula can be long, and the text is only there to explain.
 MAX_TEXT = 200
@@ -106,17 +112,43 @@ def _may_hold_marks(chunk: bytes) -> bool:
     return b"<f" in chunk or b":f" in chunk
 
 
-def marked_cells(book: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
-    """(row, col, text), 0-based, for every error cell and every formula cell without a cached value."""
-    found: list[tuple[int, int, str]] = []
+def _hidden_rows(chunk: bytes) -> list[int]:
+    """The 0-based rows of the `<row ... hidden="1">` elements in `chunk` (one search when there is none)."""
+    if b"hidden" not in chunk:
+        return []
+    found = []
+    for row in _HIDDEN_ROW.finditer(chunk):
+        ref = _ROW_REF.search(row.group(1))
+        if ref is not None:
+            found.append(int(ref.group(1)) - 1)
+    return found
+
+
+def _marked_in(chunk: bytes) -> list[tuple[int, int, str]]:
+    """(row, col, text), 0-based, for the error cells and formulas without a value in `chunk`."""
+    if not _may_hold_marks(chunk):
+        return []
+    found = []
+    for cell in _CELL.finditer(chunk):
+        attrs, body = cell.group(1), cell.group(2) or b""
+        text = _marker(attrs, body)
+        ref = _REF.search(attrs)
+        if text is not None and ref is not None:
+            found.append((int(ref.group(2)) - 1, _column(ref.group(1)), text))
+    return found
+
+
+def scan_sheet(book: zipfile.ZipFile, part: str) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """One pass over a sheet's XML: its marked cells (`marked_cells`) and its hidden rows, 0-based."""
+    marks: list[tuple[int, int, str]] = []
+    hidden: list[int] = []
     with book.open(part) as stream:
         for chunk in _chunks(stream):
-            if not _may_hold_marks(chunk):
-                continue
-            for cell in _CELL.finditer(chunk):
-                attrs, body = cell.group(1), cell.group(2) or b""
-                text = _marker(attrs, body)
-                ref = _REF.search(attrs)
-                if text is not None and ref is not None:
-                    found.append((int(ref.group(2)) - 1, _column(ref.group(1)), text))
-    return found
+            marks += _marked_in(chunk)
+            hidden += _hidden_rows(chunk)
+    return marks, hidden
+
+
+def marked_cells(book: zipfile.ZipFile, part: str) -> list[tuple[int, int, str]]:
+    """(row, col, text), 0-based, for every error cell and every formula cell without a cached value."""
+    return scan_sheet(book, part)[0]

@@ -20,6 +20,8 @@ class Grid:
     `row_numbers[i]` is what a person sees for row i: the Excel row or the CSV line of the record's
     start. `merges` lists merged areas as (first_row, first_col, last_row, last_col), 0-based.
     `visibility` is Excel's sheet state: "visible", "hidden" or "veryhidden" (only VBA can show it).
+    `hidden_rows` lists the rows i (0-based, like `columns`) that Excel hides: hidden by hand or by
+    an active AutoFilter. They are read like the others; the reader says so.
     """
 
     name: str  # sheet name; "" for CSV
@@ -28,6 +30,7 @@ class Grid:
     row_numbers: list[int] | None = None  # None: row i is row i + 1
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     visibility: str = "visible"
+    hidden_rows: list[int] = field(default_factory=list)
 
     @classmethod
     def from_rows(cls, name: str, rows: list[Row], row_numbers: list[int] | None = None) -> Grid:

@@ -7,6 +7,8 @@ are visible sheets with content but no header (a recap, notes).
 Sheets without a header are skipped. Values are kept as the file gave them (str, int, float,
 date/datetime, None); typing them is the normalisers' job. `unit_hint` is the unit of a row without
 a unit cell: the section heading above it ("A. DINAS KESEHATAN"), else the title's unit or file name.
+Data rows that Excel hides (by hand, or by an active AutoFilter) are read like the others, and
+counted and listed in `SheetInfo.hidden_data_rows` / `hidden_rows` so that the run can say so.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ from reconcile.readers.sheet_choice import SheetCandidate, candidate, choose_she
 from reconcile.readers.structure import AMOUNT_FIELDS, classify, total_label
 from reconcile.readers.title import title_text, unit_from_title
 from reconcile.readers.workbook import read_workbook
+
+#: Hidden data rows listed per sheet (SheetInfo.hidden_rows, the manifest); the notice names fewer.
+HIDDEN_ROWS_LISTED = 100
 
 
 def read_input(path: Path, display_path: str, kind: Side, period: str | None = None) -> InputTable:
@@ -180,6 +185,7 @@ def _read_sheet(
     if _fill_merged_unit(grid, header):
         values["unit"] = cell_array(grid.columns[header.columns["unit"]], start)
     row_numbers = _sheet_rows(grid, start, keep)
+    hidden = _hidden_data_rows(grid, start, keep, row_numbers)
     title_unit = unit_from_title(sheet.titles) or Path(display_path).stem
     columns: dict[str, Any] = {
         "source_file": pd.Series([display_path] * len(keep), dtype=object),
@@ -204,8 +210,20 @@ def _read_sheet(
         periods=tuple(sorted(sheet.month.periods)),
         period_source=sheet.month.source,
         stated_totals=_stated_totals(grid, header, np.flatnonzero(kinds.totals) + start),
+        hidden_data_rows=len(hidden),
+        hidden_rows=tuple(hidden[:HIDDEN_ROWS_LISTED].tolist()),
     )
     return frame, info
+
+
+def _hidden_data_rows(grid: Grid, start: int, keep: np.ndarray, row_numbers: np.ndarray) -> np.ndarray:
+    """The sheet rows of the kept data rows that Excel hides (by hand or by an AutoFilter), in order.
+
+    Hidden title, total or signature rows are not data rows, so they are not among them.
+    """
+    if not grid.hidden_rows:
+        return np.empty(0, dtype=np.int64)
+    return row_numbers[np.isin(keep + start, np.asarray(grid.hidden_rows, dtype=np.int64))]
 
 
 def _unit_hints(

@@ -160,6 +160,7 @@ class _SheetBuilder:
         self.name, self.merges, self.left, self.visibility = name, merges, left, visibility
         self.columns: list[list[Any]] = []
         self.patches: list[tuple[int, int, str]] = []
+        self.hidden_rows: list[int] = []
 
     @property
     def height(self) -> int:
@@ -179,7 +180,12 @@ class _SheetBuilder:
             if r < height and c < len(columns):
                 columns[c][r] = text
         return Grid(
-            name=self.name, columns=columns, height=height, merges=self.merges, visibility=self.visibility
+            name=self.name,
+            columns=columns,
+            height=height,
+            merges=self.merges,
+            visibility=self.visibility,
+            hidden_rows=self.hidden_rows,
         )
 
 
@@ -203,6 +209,8 @@ def _receive(stream: IO[bytes], display_path: str) -> tuple[list[Grid], dict[str
                 _log.info("%s: %s rows read", display_path, f"{rows_read:,}")
         elif kind == "patch":
             sheets[-1].patches.extend(message[1])
+        elif kind == "hidden":
+            sheets[-1].hidden_rows.extend(message[1])
         elif kind == "error":
             _, text, sheet_name = message
             raise InputError(text, path=display_path, sheet=sheet_name)

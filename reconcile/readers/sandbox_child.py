@@ -4,12 +4,13 @@ Run only as a script in a fresh interpreter: `python -I sandbox_child.py PATH ME
 It imports nothing from this package but `error_cells` and `cell_codec` (loaded from this folder),
 so it starts in milliseconds. Messages, each a length-prefixed marshal: ("sheet", name, merges,
 left, visibility) with visibility "visible", "hidden" or "veryhidden", then ("rows", [encoded
-column, ...]) per block of rows, ("patch", [(row, col, text), ...]), and after the last sheet
-("end", peak_rss_bytes); or ("error", message, sheet) for a file calamine refuses. A block's
-columns start at the sheet's first used column: the parent adds `left` empty columns before them,
-so that column c of a grid is Excel column c + 1 and row i is Excel row i + 1, as with
-`to_python(skip_empty_area=False)`. The error-cell scan, a second pass over each sheet's
-XML, runs in a thread while calamine parses (calamine releases the GIL).
+column, ...]) per block of rows, ("patch", [(row, col, text), ...]), ("hidden", [row, ...]) for the
+rows Excel hides (0-based), and after the last sheet ("end", peak_rss_bytes); or ("error",
+message, sheet) for a file calamine refuses. A block's columns start at the sheet's first used
+column: the parent adds `left` empty columns before them, so that column c of a grid is Excel
+column c + 1 and row i is Excel row i + 1, as with `to_python(skip_empty_area=False)`. The scan
+for error cells and hidden rows, a second pass over each sheet's XML, runs in a thread while
+calamine parses (calamine releases the GIL).
 """
 
 from __future__ import annotations
@@ -85,19 +86,21 @@ def _declares_entities(path: str) -> str | None:
 
 
 def _scan_marks(path: str, parts: list[str | None], results: SimpleQueue[Any]) -> None:
-    """Put each sheet's marked cells in `results`, in sheet order; on failure, the exception, and stop."""
-    from error_cells import marked_cells  # type: ignore[import-not-found]
+    """Put each sheet's (marked cells, hidden rows) in `results`, in sheet order; on failure, the
+    exception, and stop."""
+    from error_cells import scan_sheet  # type: ignore[import-not-found]
 
     try:
         with zipfile.ZipFile(path) as z:
             for part in parts:
-                results.put(marked_cells(z, part) if part is not None else [])
+                results.put(scan_sheet(z, part) if part is not None else ([], []))
     except BaseException as e:  # the main thread raises it when it reaches that sheet
         results.put(e)
 
 
 def _start_scan(path: str, names: list[str]) -> SimpleQueue[Any]:
-    """Scan every sheet's XML for error cells in a thread; read its results from the queue returned."""
+    """Scan every sheet's XML for error cells and hidden rows in a thread; read its results from the
+    queue returned."""
     from error_cells import sheet_parts  # type: ignore[import-not-found]
 
     try:
@@ -148,11 +151,14 @@ def parse_workbook(out: IO[bytes], path: str) -> None:
             if sheet.start is not None:
                 _send_rows(out, sheet)
             del sheet
-            found = marks.get()
-            if isinstance(found, BaseException):
-                raise found
+            scanned = marks.get()
+            if isinstance(scanned, BaseException):
+                raise scanned
+            found, hidden = scanned
             if found:
                 _send(out, ("patch", found))
+            if hidden:
+                _send(out, ("hidden", hidden))
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except (TypeError, AttributeError, NameError, ImportError, AssertionError, UnboundLocalError) as e:

@@ -4,12 +4,16 @@ A sheet naming another month, a hidden sheet, or a sheet whose header lacks the 
 column beside a complete one is not read (`sheet_choice`); the report must say so, naming the file,
 the sheets and the month each names (or the header row and what it lacks), so nobody wonders where
 its rows went. A file with a header but no worker row under it (a unit that sent an empty list, or
-the wrong file) is read without error, and is said too (`empty_input_notices`).
+the wrong file) is read without error, and is said too (`empty_input_notices`). Worker rows that
+Excel hides (by hand, or filtered out by an AutoFilter) are read like the others: offices hide the
+rows of workers who left, or send a filtered view, so each sheet holding some is said, with its first
+rows (`hidden_row_notices`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from reconcile.messages import Lang, message
 
@@ -58,6 +62,37 @@ def empty_input_notices(inputs: Iterable[object], lang: Lang = "id") -> list[str
                 message("input_no_worker_rows", lang, file=str(getattr(item, "path", "")), where=where)
             )
     return notices
+
+
+#: Hidden rows named in a notice; the manifest lists more (PreparedInput.sheets[*]["hidden_rows"]).
+HIDDEN_ROWS_NAMED = 10
+
+
+def hidden_row_notices(inputs: Iterable[object], lang: Lang = "id") -> list[str]:
+    """One notice per sheet read whose worker rows include rows Excel hides, naming the first of them."""
+    notices = []
+    for item in inputs:
+        read: Iterable[Mapping[str, object]] = getattr(item, "sheets", ())
+        for sheet in read:
+            hidden: Mapping[str, Any] = sheet.get("hidden_rows") or {}  # type: ignore[assignment]
+            if hidden.get("count"):
+                notices.append(
+                    message(
+                        "hidden_data_rows",
+                        lang,
+                        file=str(getattr(item, "path", "")),
+                        sheet=repr(str(sheet.get("sheet") or "")),
+                        n=hidden["count"],
+                        rows=_first_rows(list(hidden.get("rows") or ()), int(hidden["count"])),
+                    )
+                )
+    return notices
+
+
+def _first_rows(rows: list[int], count: int) -> str:
+    """ "12, 15, 18." (the sentence ends), or "12, 15, 18 …" when there are more than the rows named."""
+    named = rows[:HIDDEN_ROWS_NAMED]
+    return ", ".join(map(str, named)) + (" …" if count > len(named) else ".")
 
 
 def _header_at(sheet: Mapping[str, object], lang: Lang) -> str:

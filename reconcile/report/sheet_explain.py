@@ -25,6 +25,7 @@ FIGURES = (
     "fig.overpayment_year",
     "fig.under_billed",
     "fig.identity_to_decide",
+    "fig.arrears_other_months",
     "fig.remainder",
 )
 REGULATIONS = ("pp44_2015", "pp45_46_2015", "pp82_2019", "pp49_2020", "pp49_2023", "uu27_2022")

@@ -2,8 +2,10 @@
 
 The overpayment is shown with its four lines under it (for nobody on the payroll, for inactive
 memberships, double billing, premiums billed above the rules), then what was billed below the
-rules, then any remainder, so that billed − due = overpayment − billed below + remainder can be
-checked on the page. Every line comes from reconcile.summary; nothing is computed here.
+rules, the bills awaiting an identity decision and those for other months (arrears, paid in
+advance) when there are any, then any remainder, so that billed − due = overpayment − billed below
++ to decide + other months + remainder can be checked on the page. Every line comes from
+reconcile.summary; nothing is computed here.
 When no BPJS input carries billing (a participant list), "billed" says so in words and the lines
 that depend on it (billed − due, the overpayment and its parts) are left out; "due" stays.
 """
@@ -69,6 +71,9 @@ def _money_figures(s: Summary) -> list[Figure]:
     to_decide = as_int(lines.get("identity_to_decide", 0.0))
     if to_decide:
         figures.append(Figure("fig.identity_to_decide", to_decide, rupiah))
+    other_months = as_int(lines.get("arrears_other_months", 0.0))
+    if other_months:
+        figures.append(Figure("fig.arrears_other_months", other_months, rupiah))
     remainder = as_int(lines.get("remainder", 0.0))
     if remainder:
         figures.append(Figure("fig.remainder", remainder, rupiah))

@@ -3,6 +3,8 @@
 A run that went ahead without some input files (`--allow-partial`) must say so where nobody can miss
 it: a red block right under the title, naming every file left out, why, and what that does to the
 findings. Run notices (e.g. an accepted period mismatch) go in a highlighted box under the header.
+Reasons and notices worded in English by the readers are shown in the report's language
+(`reconcile.input_text`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from reconcile.categories import Category
+from reconcile.input_text import input_text
 from reconcile.report import styles
 from reconcile.report.labels import Labels
 from reconcile.report.layout_grid import LayoutGrid
@@ -35,7 +38,10 @@ def incomplete_headline(L: Labels, count: int) -> str:
 
 def incomplete_lines(excluded: tuple[Mapping[str, object], ...], L: Labels) -> list[str]:
     """Each file and reason, then what it means for the findings (the sides actually affected)."""
-    lines = [L("incomplete.file", path=str(e.get("path") or "-"), reason=_reason(e) or "-") for e in excluded]
+    lines = [
+        L("incomplete.file", path=str(e.get("path") or "-"), reason=input_text(_reason(e), L.lang) or "-")
+        for e in excluded
+    ]
     kinds = {str(e.get("kind") or "") for e in excluded}
     if not kinds <= set(CONSEQUENCE):  # a side we cannot tell: say what either would do
         kinds = set(CONSEQUENCE)
@@ -74,4 +80,6 @@ def notices_box(grid: LayoutGrid, notices: tuple[str, ...], L: Labels) -> None:
     grid.blank()
     grid.line(L("summary.notices"), font=styles.NOTICE_TITLE_FONT, fill=styles.NOTICE_FILL)
     for notice in notices:
-        grid.line(notice, font=styles.BOLD, fill=styles.NOTICE_FILL, alignment=styles.WRAP)
+        grid.line(
+            input_text(notice, L.lang), font=styles.BOLD, fill=styles.NOTICE_FILL, alignment=styles.WRAP
+        )

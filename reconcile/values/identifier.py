@@ -22,7 +22,8 @@ from reconcile.values.unique import map_unique, spread
 
 Problem = Literal["not_digits", "scientific", "fraction"]
 
-_SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015]")
+#: What may stand between the digits of an identifier (spaces, dots, dashes); shared with nik.
+SEPARATORS = re.compile(r"[\s.\-\u2010-\u2015]")
 _DIGITS = re.compile(r"[0-9]+")
 #: "1.87101E+15": Excel showed a long number in scientific notation and the digits are gone.
 _SCIENTIFIC = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?[eE][+-]?[0-9]+")
@@ -70,7 +71,7 @@ def read_identifier(value: Any) -> IdentifierCell:
     floated = _FLOAT_TEXT.fullmatch(text)
     if floated:
         return IdentifierCell(floated.group(1), text, True, None)
-    cleaned = _SEPARATORS.sub("", text)
+    cleaned = SEPARATORS.sub("", text)
     if not cleaned:  # "-" or "." as a placeholder for "none"
         return BLANK
     if _DIGITS.fullmatch(cleaned):

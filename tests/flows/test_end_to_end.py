@@ -126,7 +126,7 @@ def test_rerun_writes_a_new_version_and_keeps_the_first(tmp_path: Path) -> None:
     ("args", "expected_text"),
     [
         (["--period", "2018-13"], "YYYY-MM"),
-        (["--payroll", "does/not/exist.xlsx"], "not found"),
+        (["--payroll", "does/not/exist.xlsx"], "tidak ditemukan"),  # in Indonesian, the default language
     ],
 )
 def test_bad_arguments_exit_2_with_a_message(

@@ -88,7 +88,7 @@ def test_one_file_on_both_sides_is_refused_naming_both_roles(
 
     err = capsys.readouterr().err
     assert "payroll/rincian_iuran_201802.xlsx" in err and "bpjs/rincian_iuran_201802.xlsx" in err
-    assert "one file cannot be both the payroll and the BPJS list" in err
+    assert "satu berkas tidak bisa sekaligus menjadi daftar gaji dan daftar BPJS" in err
     assert "Traceback" not in err and not (tmp_path / "out").exists()
 
 
@@ -102,7 +102,9 @@ def test_a_copy_under_another_name_is_refused_or_left_out_with_allow_partial(
     assert run_cli(data, out) == 2
     err = capsys.readouterr().err
     assert (
-        "payroll/dinas_sosial.xlsx: same content" in err and "as " in err and "dinas_sosial (1).xlsx" in err
+        "payroll/dinas_sosial.xlsx: isinya sama" in err
+        and "dengan " in err
+        and "dinas_sosial (1).xlsx" in err
     )
 
     assert run_cli(data, out, "--allow-partial") == 0
@@ -113,8 +115,24 @@ def test_a_copy_under_another_name_is_refused_or_left_out_with_allow_partial(
     assert any("dinas_sosial (1).xlsx" in n and SOSIAL in n for n in manifest["notices"])
 
 
+#: What the refusals of the run below say, in each language (Indonesian by default).
+BAD_INPUTS_SAID = {
+    "id": (
+        "hilang.xlsx: tidak ditemukan",
+        "rusak.xlsx: ditemukan halaman HTML/XML, bukan workbook Excel",
+        "kosong: folder ini tidak berisi berkas input; diharapkan berkas .xlsx, .xlsm atau .csv",
+    ),
+    "en": (
+        "hilang.xlsx: not found",
+        "rusak.xlsx: found an HTML",
+        "kosong: the folder holds no input file",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
 def test_every_bad_input_is_reported_at_once_with_a_missing_path(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str
 ) -> None:
     from flows.cli import main
 
@@ -138,14 +156,14 @@ def test_every_bad_input_is_reported_at_once_with_a_missing_path(
             str(SAMPLE / "bpjs"),
             "--out",
             str(out),
+            *(["--lang", "en"] if lang == "en" else []),
         ]
     )
 
     assert code == 2
     err = capsys.readouterr().err
-    assert "hilang.xlsx: not found" in err
-    assert "rusak.xlsx: found an HTML" in err
-    assert "kosong: the folder holds no input file" in err
+    for said in BAD_INPUTS_SAID[lang]:
+        assert said in err
     assert "Traceback" not in err and not out.exists()
 
 
@@ -155,9 +173,10 @@ def test_a_period_the_rule_tables_do_not_cover_is_exit_2_without_a_traceback(
     assert run_cli(SAMPLE, tmp_path / "out", period="2014-06") == 2
 
     err = capsys.readouterr().err
-    assert "rules_bpu_tariff.csv: expected BPU tariff brackets in force at 2014-06, found none" in err
+    said = "rules_bpu_tariff.csv: diharapkan rentang tarif BPU yang berlaku pada 2014-06, tidak ditemukan"
+    assert said in err
     assert "Traceback" not in err
-    assert "seems to be for" not in err  # refused before any file was read
+    assert "tampaknya untuk periode" not in err  # refused before any file was read
 
 
 def test_a_payroll_file_for_another_month_is_refused_unless_accepted(
@@ -166,7 +185,7 @@ def test_a_payroll_file_for_another_month_is_refused_unless_accepted(
     assert run_cli(SAMPLE, tmp_path / "out", period="2018-03") == 2
 
     err = capsys.readouterr().err
-    assert f"payroll/{SOSIAL}: this payroll file seems to be for 2018-02, not 2018-03" in err
+    assert f"payroll/{SOSIAL}: berkas daftar gaji ini tampaknya untuk periode 2018-02, bukan 2018-03" in err
 
 
 def test_an_input_error_inside_the_reconcile_task_comes_back_as_a_value(
@@ -217,8 +236,8 @@ def test_the_participant_list_beside_the_contribution_detail_is_refused_or_left_
 @pytest.mark.parametrize(
     ("address", "said"),
     [
-        ("notanaddress", "expected local or a Dask scheduler address"),
-        ("tcp://127.0.0.1:1", "no Dask scheduler"),
+        ("notanaddress", "diharapkan local atau alamat penjadwal Dask"),
+        ("tcp://127.0.0.1:1", "tidak ada penjadwal Dask yang menjawab"),
     ],
 )
 def test_a_dask_address_that_is_malformed_or_silent_is_exit_2_at_once(

@@ -70,7 +70,7 @@ def test_an_unknown_option_points_to_the_help_of_its_command(capsys: pytest.Capt
     from flows.cli import main
 
     assert main(["nightly", "--inbox", "in", "--out", "out", "--bogus"]) == 2
-    assert "unrecognized arguments: --bogus (see `recon nightly --help`)" in capsys.readouterr().err
+    assert "argumen tidak dikenal: --bogus (lihat `recon nightly --help`)" in capsys.readouterr().err
 
 
 def test_a_loud_line_shows_once_where_stdout_and_stderr_meet_and_twice_where_they_part(
@@ -235,7 +235,7 @@ def test_a_period_refused_last_night_runs_with_allow_partial_and_says_what_was_l
 
     printed = console.readouterr()
     assert re.search(r"2024-04\s+ran", printed.out)
-    assert "PARTIAL RUN" in printed.out and "rusak.csv" in printed.out
+    assert "PROSES SEBAGIAN" in printed.out and "rusak.csv" in printed.out
     assert (out / "recon-2024-04.xlsx").is_file()
 
 

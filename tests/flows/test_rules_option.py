@@ -73,11 +73,11 @@ def test_run_uses_the_rules_folder_and_records_it(
 @pytest.mark.parametrize(
     ("make", "expected"),
     [
-        (lambda rules: rules.parent / "nowhere", "expected a folder holding rules_pu_rates.csv"),
-        (lambda rules: (rules / "rules_relief.csv").unlink() or rules, "missing rules_relief.csv"),
+        (lambda rules: rules.parent / "nowhere", "diharapkan folder berisi rules_pu_rates.csv"),
+        (lambda rules: (rules / "rules_relief.csv").unlink() or rules, "kurang rules_relief.csv"),
         (
             lambda rules: (rules / "rules_late_fee.csv").write_text("effective_from\n") and rules,
-            "rules_late_fee.csv: expected columns",
+            "rules_late_fee.csv: diharapkan kolom",
         ),
     ],
     ids=["missing-folder", "missing-table", "malformed-table"],

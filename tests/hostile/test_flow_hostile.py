@@ -68,7 +68,7 @@ def test_allow_partial_processes_the_rest_and_says_what_was_left_out(tmp_path: P
     assert _run(data, out, "--allow-partial") == 0
 
     captured = capsys.readouterr()
-    assert "PARTIAL RUN" in captured.out and "PARTIAL RUN" in captured.err
+    assert "PROSES SEBAGIAN" in captured.out and "PROSES SEBAGIAN" in captured.err
     assert "NOT_ON_PAYROLL" in captured.out
     manifest = json.loads((out / "recon-2018-02-manifest.json").read_text(encoding="utf-8"))
     excluded = manifest["excluded_inputs"]
@@ -97,7 +97,7 @@ def test_bpjs_file_for_another_month_is_refused_unless_accepted(tmp_path: Path, 
     assert _finals(out) == []
 
     assert _run(SAMPLE, out, "--accept-period-mismatch", period="2018-03") == 0
-    assert "PERIOD MISMATCH ACCEPTED" in capsys.readouterr().out
+    assert "SELISIH PERIODE DITERIMA" in capsys.readouterr().out
     manifest = json.loads((out / "recon-2018-03-manifest.json").read_text(encoding="utf-8"))
     assert manifest["period_mismatches"][0]["found"] == "2018-02"
 

@@ -100,3 +100,31 @@ def test_the_end_date_column_and_a_date_in_the_status_give_the_end_date(today):
     ]
     assert frame["join_date"].iloc[3] == pd.Timestamp("2024-06-01")
     assert frame["status_text"].tolist()[:2] == ["AKTIF", "Aktif s/d 30-04-2024"]
+
+
+def test_a_program_line_bills_its_program_and_a_late_fee_is_no_premium(today):
+    # Long form: one IURAN amount (total) per participant and program, the program in a column.
+    rows = [
+        {"kpj": KPJ, "status": "AKTIF", "program": "JKK", "total": "10.000"},
+        {"kpj": KPJ, "status": "AKTIF", "program": "Jaminan Kematian", "total": "6.800"},
+        {"kpj": KPJ, "status": "AKTIF", "program": "DENDA", "total": "336"},
+        {"kpj": KPJ, "status": "AKTIF", "program": "XYZ", "total": "500"},
+    ]
+    result = prepare_bpjs(make_table("bpjs", rows), today=today)
+    frame = result.frame
+    assert frame["program"].fillna("").tolist() == ["jkk", "jkm", "late_fee", ""]
+    assert frame["jkk"].fillna(-1).tolist() == [10_000, -1, -1, -1]
+    assert frame["jkm"].fillna(-1).tolist() == [-1, 6_800, -1, -1]
+    assert frame["total"].fillna(-1).tolist() == [10_000, 6_800, -1, 500]  # the late fee bills nothing
+    assert not frame["rejected"].any()
+    assert _issues(result) == [("total", "warning"), ("program", "warning")]
+    late, unknown = result.issues["message"].tolist()
+    assert late.startswith("Baris DENDA (denda keterlambatan) Rp336 bukan iuran")
+    assert unknown.startswith("Program tidak dikenal: 'XYZ'; diharapkan JKK, JKM, JHT, JP atau DENDA")
+
+
+def test_a_sheet_named_after_a_program_gives_its_rows_that_program(today):
+    rows = [{"kpj": KPJ, "status": "AKTIF", "total": "6.800", "source_sheet": "JKM"}]
+    frame = prepare_bpjs(make_table("bpjs", rows), today=today).frame
+    assert (frame["program"].iloc[0], frame["jkm"].iloc[0], frame["total"].iloc[0]) == ("jkm", 6_800, 6_800)
+    assert pd.isna(frame["jkk"].iloc[0])

@@ -102,3 +102,16 @@ def test_a_bpjs_total_row_is_checked_column_by_column(tmp_path: Path) -> None:
 def test_a_total_that_says_it_adds_or_takes_off_something_is_no_row_sum(tmp_path: Path, label: str) -> None:
     """The bill's total with the late fee (denda) added, or a payroll's net pay after deductions."""
     assert _mismatches(_payroll(tmp_path, [*WORKERS, _total(7_500_000), _total(7_500_336, label)])) == ()
+
+
+def test_a_late_fee_line_is_not_part_of_the_premium_total(tmp_path: Path) -> None:
+    # A long bill: IURAN per program line, a DENDA line, and TOTAL IURAN without the late fee.
+    header = ["NO", "NO KPJ", "NAMA TK", "TGL LAHIR", "PROGRAM", "IURAN"]
+    body = [
+        [1, "18012345671", "SITI AMINAH", "15-05-1985", "JKK", 10000],
+        [2, "18012345671", "SITI AMINAH", "15-05-1985", "JKM", 6800],
+        [3, "18012345671", "SITI AMINAH", "15-05-1985", "DENDA", 336],
+        [None, "TOTAL IURAN", None, None, None, 16800],
+    ]
+    path = write_xlsx(tmp_path / "rincian.xlsx", {"Rincian": {"rows": [header, *body]}})
+    assert _mismatches(path, "bpjs") == ()

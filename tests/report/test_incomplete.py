@@ -7,6 +7,7 @@ import json
 import openpyxl
 import pytest
 
+from reconcile.readers.period_check import PeriodMismatch
 from reconcile.report.labels import load_labels
 from reconcile.report.summary_notices import incomplete_lines
 from tests.report.fixtures import EXCLUDED, NOTICES, make_result
@@ -43,7 +44,8 @@ def test_incomplete_banner_on_top_of_summary(write, lang):
     assert ws.print_title_rows == "$1:$2"  # the headline repeats on every printed page
     lines = _column_a(ws)[2:9]
     assert lines[0] == "• payroll/Dinas Sosial.xlsx: no header row with NIK and Nama in the first 30 rows"
-    assert lines[1] == "• bpjs/peserta-tambahan.csv: the file is empty"
+    empty = {"id": "berkas kosong", "en": "the file is empty"}[lang]  # the reader's words, in the report's
+    assert lines[1] == f"• bpjs/peserta-tambahan.csv: {empty}"
     assert payroll in lines and bpjs in lines
     for row in range(3, 3 + len(lines) - 1):
         assert ws.cell(row=row, column=1).fill.fgColor.rgb.endswith("C62828")
@@ -113,3 +115,16 @@ def test_hostile_notice_and_reason_stay_text(write):
     cells = [c for r in ws.iter_rows(max_col=1) for c in r if c.value is not None]
     assert all(c.data_type == "s" for c in cells)
     assert "=1+1" in [c.value for c in cells]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_period_mismatch_notice_reads_in_the_report_language(write, lang):
+    notice = PeriodMismatch("bpjs/mei.xlsx", "2024-05", "its title rows say 2024-05").notice("2024-06")
+    ws = openpyxl.load_workbook(write(make_result(notices=(notice,)), lang=lang).xlsx).worksheets[0]
+    expected = {
+        "id": "bpjs/mei.xlsx: berkas BPJS ini tampaknya untuk periode 2024-05, bukan 2024-06 (baris judulnya"
+        " menyebut 2024-05); diterima dengan --accept-period-mismatch: peserta masuk, peserta keluar"
+        " dan iuran mungkin dilaporkan keliru",
+        "en": notice,
+    }[lang]
+    assert expected in _column_a(ws)
