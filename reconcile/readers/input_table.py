@@ -35,6 +35,7 @@ from reconcile.readers.header import (
     is_header,
     most_header_like,
 )
+from reconcile.readers.period_check import title_periods
 from reconcile.readers.sections import units_below
 from reconcile.readers.sheet_choice import SheetCandidate, candidate, choose_sheets, header_rows
 from reconcile.readers.structure import AMOUNT_FIELDS, classify, total_label
@@ -74,7 +75,9 @@ def read_input(path: Path, display_path: str, kind: Side, period: str | None = N
     frames, sheets = [], []
     for sheet in used:
         _require_columns(sheet, table, display_path)
-        frame, info = _read_sheet(sheet, fields, display_path)
+        frame, info = _read_sheet(
+            sheet, fields, display_path, months_by_section="period" in KIND_FIELDS[kind]
+        )
         frames.append(frame)
         sheets.append(info)
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
@@ -173,7 +176,7 @@ def _fill_merged_unit(grid: Grid, header: HeaderMatch) -> bool:
 
 
 def _read_sheet(
-    sheet: SheetCandidate, fields: list[str], display_path: str
+    sheet: SheetCandidate, fields: list[str], display_path: str, *, months_by_section: bool = False
 ) -> tuple[pd.DataFrame, SheetInfo]:
     grid, header = sheet.grid, sheet.header
     start = header.data_start
@@ -198,6 +201,9 @@ def _read_sheet(
     for f in fields:
         column = values[f][keep] if f in values else [None] * len(keep)
         columns[f] = pd.Series(column, dtype=object)
+    if months_by_section and (months := _section_months(kinds.sections, keep)) is not None:
+        given = columns.get("period", pd.Series([None] * len(keep), dtype=object))
+        columns["period"] = given.where(given.notna(), pd.Series(months, dtype=object))
     frame = pd.DataFrame(columns)
     assert list(frame.columns[: len(SOURCE_COLUMNS)]) == SOURCE_COLUMNS
     info = SheetInfo(
@@ -224,6 +230,18 @@ def _hidden_data_rows(grid: Grid, start: int, keep: np.ndarray, row_numbers: np.
     if not grid.hidden_rows:
         return np.empty(0, dtype=np.int64)
     return row_numbers[np.isin(keep + start, np.asarray(grid.hidden_rows, dtype=np.int64))]
+
+
+def _section_months(sections: np.ndarray, keep: np.ndarray) -> np.ndarray | None:
+    """The month each kept row's section heading names ("B. TUNGGAKAN IURAN BULAN APRIL 2024" gives
+    "2024-04"), None under a heading naming none or several; None when no heading names one. A BPJS
+    bill puts arrears under their own heading instead of a PERIODE column (classify.arrears)."""
+    below = units_below(sections)[keep]
+    named = {text: title_periods(str(text)) for text in set(below.tolist()) if text is not None}
+    months = {text: next(iter(p)) for text, p in named.items() if len(p) == 1}
+    if not months:
+        return None
+    return np.array([months.get(text) for text in below.tolist()], dtype=object)
 
 
 def _unit_hints(

@@ -156,3 +156,37 @@ def test_a_heading_written_under_the_kpj_column_of_a_bpjs_bill_is_structure(tmp_
     table = read(path, "bpjs")
 
     assert table.frame["source_row"].tolist() == [3, 4]
+
+
+def test_a_bpjs_section_naming_a_month_gives_its_rows_that_billing_month(tmp_path, read):
+    """Arrears under their own heading instead of a PERIODE column: the rows below say April."""
+    header = ["NO", "NO KPJ", "NIK", "NAMA TK", "TGL LAHIR", "TOTAL IURAN"]
+    may = [1, "24.047.006.764", "1871012304740001", "RINA LESTARI", "23-04-1974", 16800]
+    april = [1, "24.047.006.764", "1871012304740001", "RINA LESTARI", "23-04-1974", 16800]
+    rows = [
+        header,
+        ["A.", "IURAN BULAN MEI 2024"],
+        may,
+        ["B.", "TUNGGAKAN / RAPEL IURAN BULAN APRIL 2024"],
+        april,
+        [None, "JUMLAH", None, None, None, 33600],
+    ]
+    path = write_xlsx(tmp_path / "rincian.xlsx", {"Rincian": {"rows": rows}})
+
+    table = read(path, "bpjs")
+
+    assert table.frame["source_row"].tolist() == [3, 5]
+    assert table.frame["period"].tolist() == ["2024-05", "2024-04"]
+
+
+def test_a_period_column_wins_over_the_section_heading(tmp_path, read):
+    header = ["NO", "NO KPJ", "NIK", "NAMA TK", "PERIODE", "TOTAL IURAN"]
+    rows = [
+        header,
+        ["B.", "TUNGGAKAN IURAN BULAN APRIL 2024"],
+        [1, "24.047.006.764", "1871012304740001", "RINA LESTARI", "03-2024", 16800],
+        [2, "24.523.343.994", "1871015501900002", "PUTRI KUSUMA", None, 16800],
+    ]
+    path = write_xlsx(tmp_path / "rincian.xlsx", {"Rincian": {"rows": rows}})
+
+    assert read(path, "bpjs").frame["period"].tolist() == ["03-2024", "2024-04"]
