@@ -40,6 +40,9 @@ class Netting:
     correction: pd.Series  # bool: a usable row whose premium is negative
     set_aside: pd.Series  # bool: corrections and cancelled second bills; neither is a registration
     warnings: pd.DataFrame  # ISSUE_COLUMNS, one warning per correction, in the run's language
+    #: bool: a bill of program lines whose programs the participant is already billed for
+    #: (classify.program_lines): a duplicate, whose premium is not checked as a bill of its own
+    repeat_bill: pd.Series | None = None
 
 
 def net_corrections(bpjs: pd.DataFrame, lang: Lang = "id") -> Netting:

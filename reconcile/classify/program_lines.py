@@ -14,6 +14,10 @@ into bills, in input order:
 - a late-fee line (DENDA) joins the participant's first bill and adds nothing to it: its amount is
   no premium (the normaliser warns about it).
 
+A second bill of program lines (a JKK line billed again) is a duplicate: DUPLICATE_PARTICIPANT
+reports it with its amount, and its premium is not checked as if it were a bill of its own (a lone
+JKK line against the whole JKK + JKM premium would be a false "under-billed").
+
 The first line of a bill stands for it: it is billed the sum of the lines, so the premium check,
 pairing, duplicates and coverage see one registration. The other lines are set aside like netted
 corrections (reconcile.classify.corrections): no registration, billed Rp0, outcome "no action"
@@ -51,12 +55,16 @@ def merge_program_lines(bpjs: pd.DataFrame, netting: Netting) -> Netting:
     if not shared.to_numpy(dtype=bool).any():
         return netting
     billed, set_aside = netting.billed.copy(), netting.set_aside.copy()
+    repeat = pd.Series(False, index=bpjs.index)
     rows = bpjs[shared.to_numpy(dtype=bool)]
     programs = line_programs(rows)
     for members in key[rows.index].groupby(key[rows.index], sort=False).groups.values():
-        for bill in gather_bills(list(members), programs):
+        bills = gather_bills(list(members), programs)
+        for bill in bills:
             _fold(bill, billed, set_aside)
-    return replace(netting, billed=billed, set_aside=set_aside)
+        for bill in bills[1:]:
+            repeat.at[bill.first] = bill.programs is not None  # program lines billed again
+    return replace(netting, billed=billed, set_aside=set_aside, repeat_bill=repeat)
 
 
 def participant_bill_key(bpjs: pd.DataFrame, set_aside: pd.Series) -> pd.Series:

@@ -93,6 +93,8 @@ def classify(
         usable_b, live[usable_b.index], billed, group, pairs, conflict_b, payroll[payroll["rejected"]], lang
     )
     checked = usable_b.index[active[usable_b.index].to_numpy() & ~usable_b.index.isin(ghosts["bpjs_idx"])]
+    if netting.repeat_bill is not None:  # program lines billed again: a duplicate, not a bill to check
+        checked = checked[~netting.repeat_bill.reindex(checked, fill_value=False).to_numpy(dtype=bool)]
     findings = concat_core(
         [
             invalid_rows(payroll, payroll_issues, "payroll", lang),

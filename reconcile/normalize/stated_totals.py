@@ -5,7 +5,9 @@ and a list whose rows were cut, filtered or retyped after the sums were made no 
 it. The reader skips total rows as structure and keeps what they state (`StatedTotal`); here each
 stated amount is compared with the data rows of its sheet. A total may cover the rows since the
 previous total row (a subtotal), every row above it (a running or grand total below the data), or
-the whole sheet (a grand total written above the data): matching any of these is agreement.
+the whole sheet (a grand total written above the data): matching any of these is agreement, with
+or without the bill's late-fee lines (DENDA), and with the fees stated on lines of their own above
+it ("TOTAL TAGIHAN" = premiums + DENDA).
 
 A sum is only made when every cell it needs is readable (an unreadable wage is reported on its own
 row already), and a total whose cell is not a number is left alone, as is a total whose label says
@@ -34,6 +36,8 @@ _NOT_A_ROW_SUM = re.compile(
     r"\b(dibayar\w*|bayar|denda|bunga|pembulatan|potongan|pph|pajak|terbilang|netto|bersih|selisih)\b",
     re.IGNORECASE,
 )
+#: A late-fee line of its own: later totals may or may not add it.
+_FEE_LINE = re.compile(r"\b(denda|bunga|biaya\s+admin\w*)\b", re.IGNORECASE)
 #: The amount columns whose totals are compared (days worked are a count, not Rupiah).
 RUPIAH_FIELDS = frozenset(
     {"monthly_wage", "allowance", "daily_wage", "reported_wage", "jkk", "jkm", "jht", "jp", "total"}
@@ -62,26 +66,32 @@ def total_mismatches(table: InputTable) -> tuple[TotalMismatch, ...]:
     for sheet in table.sheets:
         if not sheet.stated_totals:
             continue
-        # A late-fee line (PROGRAM DENDA) is no premium: the sheet's premium totals leave it out.
-        in_sheet = (frame["source_sheet"] == sheet.name).to_numpy(dtype=bool) & ~late_fee_lines(frame)
+        in_sheet = (frame["source_sheet"] == sheet.name).to_numpy(dtype=bool)
         rows = frame["source_row"].to_numpy(dtype=np.int64)[in_sheet]
+        # A late-fee line (PROGRAM DENDA) is no premium: some bills' totals count it, others leave it out.
+        fees = np.asarray(late_fee_lines(frame), dtype=bool)[in_sheet]
         amounts = {
             field: parse_amounts(frame.loc[in_sheet, field])
             for field in {f for t in sheet.stated_totals for f in t.cells}
             if field in frame.columns
         }
-        found += _sheet_mismatches(sheet, rows, amounts)
+        found += _sheet_mismatches(sheet, rows, amounts, fees)
     return tuple(found)
 
 
 def _sheet_mismatches(
-    sheet: SheetInfo, rows: np.ndarray, amounts: Mapping[str, pd.DataFrame]
+    sheet: SheetInfo, rows: np.ndarray, amounts: Mapping[str, pd.DataFrame], fees: np.ndarray
 ) -> list[TotalMismatch]:
     found = []
     last_data = int(rows.max()) if len(rows) else 0
     previous = 0
+    fees_stated: dict[str, float] = {}  # late fees stated on lines of their own, above this total
     for total in sorted(sheet.stated_totals, key=lambda t: t.row):
         if _NOT_A_ROW_SUM.search(total.label):
+            if _FEE_LINE.search(total.label):
+                for field, cell in total.cells.items():
+                    fee = parse_amounts(pd.Series([cell], dtype=object))["value"].iloc[0]
+                    fees_stated[field] = fees_stated.get(field, 0.0) + (0.0 if pd.isna(fee) else float(fee))
             previous = total.row
             continue
         covers = {
@@ -89,13 +99,27 @@ def _sheet_mismatches(
             "above": rows < total.row,
             "sheet": np.ones(len(rows), dtype=bool),
         }
-        shown = "above" if total.row > last_data else "since_previous"
-        if not covers[shown].any():  # a grand total written above the data
-            shown = "sheet"
+        if fees.any():  # each cover again without the late-fee lines
+            covers |= {f"{name} without fees": mask & ~fees for name, mask in list(covers.items())}
+        # What a disagreeing total is shown against: every row above a total below the data; the rows
+        # since the previous total for a subtotal; every row above a carried-forward total at the top
+        # of a page ("JUMLAH DIPINDAHKAN", no rows since the last total); the whole sheet for a grand
+        # total written above the data.
+        shown = next(
+            name
+            for name, wanted in (
+                ("above", total.row > last_data),
+                ("since_previous", covers["since_previous"].any()),
+                ("above", covers["above"].any()),
+                ("sheet", True),
+            )
+            if wanted
+        )
         for field, cell in total.cells.items():
             if field not in RUPIAH_FIELDS:
                 continue
-            mismatch = _compare(total, field, cell, amounts.get(field), covers, shown, sheet.name)
+            fee = fees_stated.get(field, 0.0)
+            mismatch = _compare(total, field, cell, amounts.get(field), covers, shown, sheet.name, fee)
             if mismatch is not None:
                 found.append(mismatch)
         previous = total.row
@@ -110,7 +134,10 @@ def _compare(
     covers: Mapping[str, np.ndarray],
     shown: str,
     sheet: str,
+    fees_above: float = 0.0,
 ) -> TotalMismatch | None:
+    """The mismatch of one stated amount with every cover of rows, each also with the late fees
+    stated above it on lines of their own ("TOTAL TAGIHAN" = premiums + DENDA); None when one agrees."""
     stated = parse_amounts(pd.Series([cell], dtype=object))
     if parsed is None or stated["unreadable"].iloc[0] or pd.isna(stated["value"].iloc[0]):
         return None
@@ -118,7 +145,8 @@ def _compare(
     unreadable = parsed["unreadable"].to_numpy(dtype=bool)
     numbers = parsed["value"].fillna(0.0).to_numpy(dtype=float)
     sums = {name: float(numbers[mask].sum()) for name, mask in covers.items() if not unreadable[mask].any()}
-    if not sums or any(abs(s - value) < TOLERANCE for s in sums.values()):
+    with_fees = [v + fees_above for v in sums.values()] if fees_above else []
+    if not sums or any(abs(s - value) < TOLERANCE for s in [*sums.values(), *with_fees]):
         return None
     name = shown if shown in sums else next(iter(sums))
     return TotalMismatch(sheet, total.row, total.label, field, value, sums[name], int(covers[name].sum()))

@@ -37,6 +37,8 @@ PERSON_TEXT_FIELDS = frozenset({"birth_place_date", "birth_date", "position", "u
 _NOT_HEADING_FIELDS = AMOUNT_FIELDS | {"nik", "kpj", "birth_place_date", "birth_date"}
 
 _TOTAL = re.compile(r"\b(jumlah|jml|sub\s*total|total|grand\s*total)\b")
+#: A fee line of a bill with no participant ("DENDA KETERLAMBATAN"): an amount below the data, like a total.
+_FEE = re.compile(r"\b(denda|bunga\s+keterlambatan|biaya\s+admin\w*)\b")
 _MONTH = (
     r"(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|"
     r"desember|jan|feb|peb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|nop|des)"
@@ -176,7 +178,7 @@ def classify(row: Callable[[int], Row], values: dict[str, np.ndarray], header: H
             if not isinstance(v, str) or (has_name[i] and c in skip_cols):
                 continue
             text = _words(v)
-            total[i] |= bool(_TOTAL.search(text))
+            total[i] |= bool(_TOTAL.search(text) or _FEE.search(text))
             signature[i] |= bool(_SIGNATURE.match(text))
 
     ends = total | signature
@@ -211,9 +213,10 @@ def _section_headings(
 
 
 def total_label(row: Row) -> str:
-    """The text of a total row that says it is one ("SUB JUMLAH BIDANG A"), else "" (amounts alone)."""
+    """The text of a total row that says it is one ("SUB JUMLAH BIDANG A", "DENDA KETERLAMBATAN"),
+    else "" (amounts alone)."""
     for v in row:
-        if isinstance(v, str) and _TOTAL.search(_words(v)):
+        if isinstance(v, str) and (_TOTAL.search(_words(v)) or _FEE.search(_words(v))):
             return " ".join(v.split())[:60]
     return ""
 

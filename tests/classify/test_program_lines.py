@@ -66,6 +66,8 @@ def test_the_same_program_billed_twice_stays_a_duplicate() -> None:
     result = _run(_bpjs(SITI_JKK, SITI_JKM, SITI_JKK))
     assert ("DUPLICATE_PARTICIPANT", "bpjs", 2) in flat(result)
     assert ("DUPLICATE_PARTICIPANT", "bpjs", 4) in flat(result)
+    # the JKK line billed again is a duplicate, not a bill "under" the JKK + JKM premium
+    assert ("PREMIUM_MISMATCH", "bpjs", 4) not in flat(result)
     assert result.balanced
 
 

@@ -115,3 +115,39 @@ def test_a_late_fee_line_is_not_part_of_the_premium_total(tmp_path: Path) -> Non
     ]
     path = write_xlsx(tmp_path / "rincian.xlsx", {"Rincian": {"rows": [header, *body]}})
     assert _mismatches(path, "bpjs") == ()
+
+
+def test_a_fee_line_without_a_participant_is_structure_and_the_totals_around_it_agree(tmp_path: Path) -> None:
+    """A bill's "DENDA KETERLAMBATAN" line below the participants: no worker, no totals notice."""
+    header = ["NO", "NO KPJ", "NIK", "NAMA", "TGL LAHIR", "TOTAL IURAN"]
+    people = [
+        [1, "18012345671", "1871011205850001", "BUDI SANTOSO", "12-05-1985", 16800],
+        [2, "18012345672", "1871015205870002", "SITI AMINAH", "12-05-1987", 16800],
+    ]
+    fee = [None, "DENDA KETERLAMBATAN", None, None, None, 672]
+    rows = [header, *people, fee, [None, "SUB JUMLAH IURAN", None, None, None, 33600]]
+    rows.append([None, "TOTAL TAGIHAN", None, None, None, 34272])
+    path = write_xlsx(tmp_path / "rincian.xlsx", {"Rincian": {"rows": rows}})
+
+    table = read_input(path, "rincian.xlsx", "bpjs")
+
+    assert table.frame["source_row"].tolist() == [2, 3]
+    assert total_mismatches(table) == ()
+
+
+def test_a_carried_forward_total_is_compared_with_the_rows_above_it(tmp_path: Path) -> None:
+    """ "JUMLAH DIPINDAHKAN" at the top of page 2 states page 1: a row lost on page 1 is shown
+    against page 1's rows, not against the whole sheet."""
+    page_1, page_2 = WORKERS[:3], WORKERS[3:]  # 4.400.000 stated for page 1, one row of 1.500.000 lost
+    body = [
+        *page_1[:2],
+        _total(4_400_000, "JUMLAH HALAMAN INI"),
+        _total(4_400_000, "JUMLAH DIPINDAHKAN"),
+        *page_2,
+        _total(7_500_000),
+    ]
+
+    found = {(m.label, m.found, m.rows) for m in _mismatches(_payroll(tmp_path, body))}
+
+    assert ("JUMLAH DIPINDAHKAN", 3_000_000, 2) in found
+    assert all(rows <= 4 for _, _, rows in found)
