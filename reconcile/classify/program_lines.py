@@ -62,8 +62,9 @@ def merge_program_lines(bpjs: pd.DataFrame, netting: Netting) -> Netting:
         bills = gather_bills(list(members), programs)
         for bill in bills:
             _fold(bill, billed, set_aside)
-        for bill in bills[1:]:
-            repeat.at[bill.first] = bill.programs is not None  # program lines billed again
+        if any(bill.lines for bill in bills):  # a bill split by program: the later bills bill lines again
+            for bill in bills[1:]:
+                repeat.at[bill.first] = bill.programs is not None
     return replace(netting, billed=billed, set_aside=set_aside, repeat_bill=repeat)
 
 

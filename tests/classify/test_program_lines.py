@@ -101,3 +101,16 @@ def test_lines_of_different_billing_periods_are_not_one_bill() -> None:
     netting = merge_program_lines(bpjs, net_corrections(bpjs))
     assert netting.set_aside.tolist() == [False, True, False, True]
     assert netting.billed.tolist() == [16_800, 0, 16_800, 0]
+
+
+def test_a_wide_bill_billed_twice_keeps_its_premium_check() -> None:
+    """Not split by program: both rows are whole bills; a wrong premium on the second is still said."""
+    header = "kpj         | nik    | name         | birth_date | status | jkk   | jkm  | total"
+    rows = [
+        f"18012345671 | {SITI} | SITI AMINAH  | 15-05-1985 | AKTIF  | 10000 | 6800 | 16800",
+        f"18012345671 | {SITI} | SITI AMINAH  | 15-05-1985 | AKTIF  | 12000 | 6800 | 18800",
+    ]
+    result = _run(table("bpjs", "\n".join([header, *rows]), file="bpjs/rincian.xlsx"))
+
+    assert ("DUPLICATE_PARTICIPANT", "bpjs", 3) in flat(result)
+    assert ("PREMIUM_MISMATCH", "bpjs", 3) in flat(result)
