@@ -208,16 +208,21 @@ def not_on_payroll(
     rejected_by_nik = rejected_payroll[rejected_payroll["nik_valid"]]
     rejected_refs = row_refs(rejected_by_nik, lang)
     ref_of_nik = dict(zip(rejected_by_nik["nik"], rejected_refs, strict=True))
-    text = message("not_on_payroll", lang)
+    amounts = list(billed.reindex(ghosts).fillna(0.0))
+    # An active registration with nothing billed this month (a correction cancelled the bill, or a
+    # participant list without billing) costs nothing yet: "paying for nobody" would be untrue.
+    texts = {True: message("not_on_payroll", lang), False: message("not_on_payroll_unbilled", lang)}
     details = [
-        text + message("not_on_payroll_rejected", lang, ref=ref_of_nik[nik])
+        texts[amount > 0] + message("not_on_payroll_rejected", lang, ref=ref_of_nik[nik])
         if valid and nik in ref_of_nik
-        else text
-        for nik, valid in zip(
-            bpjs["nik"][is_ghost].tolist(), bpjs["nik_valid"].to_numpy(dtype=bool)[is_ghost], strict=True
+        else texts[amount > 0]
+        for nik, valid, amount in zip(
+            bpjs["nik"][is_ghost].tolist(),
+            bpjs["nik_valid"].to_numpy(dtype=bool)[is_ghost],
+            amounts,
+            strict=True,
         )
     ]
-    amounts = list(billed.reindex(ghosts).fillna(0.0))
     return core_frame(
         Category.NOT_ON_PAYROLL,
         bpjs_idx=list(ghosts),
