@@ -152,6 +152,19 @@ def _compare(
     return TotalMismatch(sheet, total.row, total.label, field, value, sums[name], int(covers[name].sum()))
 
 
+def _column_named(item: object, mismatch: TotalMismatch, lang: Lang) -> str:
+    """The column as the report calls it, with its header as the file writes it: Upah ("JUMLAH UPAH")."""
+    label = field_label(FIELD_LABELS.get(mismatch.field, mismatch.field), lang)
+    sheets: Iterable[Mapping[str, object]] = getattr(item, "sheets", ())
+    for sheet in sheets:
+        columns = sheet.get("columns")
+        if sheet.get("sheet") == mismatch.sheet and isinstance(columns, Mapping):
+            header = " ".join(str(columns.get(mismatch.field) or "").split())
+            if header and header.casefold() != label.casefold():
+                return f'{label} ("{header}")'
+    return label
+
+
 def total_notices(inputs: Iterable[object], lang: Lang = "id") -> list[str]:
     """One notice per stated total that its rows do not add up to, naming file, sheet and row."""
     notices = []
@@ -169,7 +182,7 @@ def total_notices(inputs: Iterable[object], lang: Lang = "id") -> list[str]:
                     file=str(getattr(item, "path", "")),
                     where=where,
                     label=m.label or message("stated_total_unlabelled", lang),
-                    column=field_label(FIELD_LABELS.get(m.field, m.field), lang),
+                    column=_column_named(item, m, lang),
                     stated=rupiah_amount(m.stated),
                     found=rupiah_amount(m.found),
                     rows=m.rows,

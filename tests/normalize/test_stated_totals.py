@@ -39,11 +39,14 @@ def test_a_row_deleted_after_the_total_was_made_is_named_with_sheet_row_and_amou
     assert (m.stated, m.found, m.rows) == (7_500_000, 6_000_000, 4)
     (indonesian,) = total_notices([prepare(read_input(path, "in/disdik.xlsx", "payroll"))])
     assert indonesian.startswith(
-        "in/disdik.xlsx, sheet 'Februari' baris 11 (JUMLAH): kolom Upah tertulis Rp7.500.000"
+        "in/disdik.xlsx, sheet 'Februari' baris 11 (JUMLAH): kolom Upah (\"UPAH (Rp)\") tertulis Rp7.500.000"
     )
     assert "4 baris pekerja yang terbaca berjumlah Rp6.000.000 (selisih -Rp1.500.000)" in indonesian
     (english,) = total_notices([prepare(read_input(path, "in/disdik.xlsx", "payroll"))], "en")
-    assert "column Wage states Rp7,500,000, but the 4 worker rows read add up to Rp6,000,000" in english
+    assert (
+        'column Wage ("UPAH (Rp)") states Rp7,500,000, but the 4 worker rows read add up to Rp6,000,000'
+        in english
+    )
 
 
 def test_subtotals_per_part_and_a_grand_total_each_cover_their_own_rows(tmp_path: Path) -> None:
