@@ -140,6 +140,7 @@ class StatedTotal:
     row: int  # 1-based row in the sheet
     label: str  # its text, e.g. "JUMLAH" or "SUB JUMLAH BIDANG A" ("" for amounts without a label)
     cells: dict[str, object]  # amount field -> the cell as the file gave it
+    people: int | None = None  # the head count it states ("JUMLAH 45 ORANG"), if any
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,8 @@ class TotalMismatch:
 
 
 def total_mismatches(table: InputTable) -> tuple[TotalMismatch, ...]:
-    """Every stated total of `table` that its sheet's data rows do not add up to."""
+    """Every stated total of `table` that its sheet's data rows do not add up to, and every head
+    count ("JUMLAH 45 ORANG") that does not match the number of rows it covers."""
     found: list[TotalMismatch] = []
     frame = table.frame
     for sheet in table.sheets:
@@ -75,12 +76,28 @@ def total_mismatches(table: InputTable) -> tuple[TotalMismatch, ...]:
             for field in {f for t in sheet.stated_totals for f in t.cells}
             if field in frame.columns
         }
-        found += _sheet_mismatches(sheet, rows, amounts, fees)
+        counted = any(t.people is not None for t in sheet.stated_totals)
+        person = _person_codes(frame.loc[in_sheet]) if counted else np.zeros(0, dtype=np.int64)
+        found += _sheet_mismatches(sheet, rows, amounts, fees, person)
     return tuple(found)
 
 
+def _person_codes(rows: pd.DataFrame) -> np.ndarray:
+    """Per row, a code of the person it is about (KPJ, else NIK, else name as written; -1 when none):
+    a bill with a line per program counts its people, not its lines."""
+    for field in ("kpj", "nik", "name"):
+        if field in rows.columns:
+            text = rows[field].map(lambda v: " ".join(str(v).split()) if v is not None else None)
+            return pd.factorize(text, use_na_sentinel=True)[0]
+    return np.arange(len(rows))
+
+
 def _sheet_mismatches(
-    sheet: SheetInfo, rows: np.ndarray, amounts: Mapping[str, pd.DataFrame], fees: np.ndarray
+    sheet: SheetInfo,
+    rows: np.ndarray,
+    amounts: Mapping[str, pd.DataFrame],
+    fees: np.ndarray,
+    person: np.ndarray,
 ) -> list[TotalMismatch]:
     found = []
     last_data = int(rows.max()) if len(rows) else 0
@@ -115,6 +132,8 @@ def _sheet_mismatches(
             )
             if wanted
         )
+        if total.people is not None and (head := _head_count(total, covers, shown, sheet.name, person)):
+            found.append(head)
         for field, cell in total.cells.items():
             if field not in RUPIAH_FIELDS:
                 continue
@@ -124,6 +143,23 @@ def _sheet_mismatches(
                 found.append(mismatch)
         previous = total.row
     return found
+
+
+#: TotalMismatch.field of a head count ("JUMLAH 45 ORANG") that the rows read do not match.
+PEOPLE = "people"
+
+
+def _head_count(
+    total: StatedTotal, covers: Mapping[str, np.ndarray], shown: str, sheet: str, person: np.ndarray
+) -> TotalMismatch | None:
+    """The mismatch of a stated head count with the rows, or the people, of every cover; None when
+    one agrees."""
+    counts = {name: int(mask.sum()) for name, mask in covers.items()}
+    persons = {len(set(person[mask].tolist()) - {-1}) for mask in covers.values()}
+    if total.people in {*counts.values(), *persons}:
+        return None
+    stated = float(total.people or 0)
+    return TotalMismatch(sheet, total.row, total.label, PEOPLE, stated, counts[shown], counts[shown])
 
 
 def _compare(
@@ -152,6 +188,24 @@ def _compare(
     return TotalMismatch(sheet, total.row, total.label, field, value, sums[name], int(covers[name].sum()))
 
 
+def _where(mismatch: TotalMismatch, lang: Lang) -> str:
+    if mismatch.sheet:
+        return message("header_at_sheet_row", lang, sheet=repr(mismatch.sheet), row=mismatch.row)
+    return message("header_at_line", lang, row=mismatch.row)
+
+
+def _head_count_notice(item: object, m: TotalMismatch, lang: Lang) -> str:
+    return message(
+        "stated_head_count_differs",
+        lang,
+        file=str(getattr(item, "path", "")),
+        where=_where(m, lang),
+        label=m.label or message("stated_total_unlabelled", lang),
+        stated=int(m.stated),
+        rows=m.rows,
+    )
+
+
 def _column_named(item: object, mismatch: TotalMismatch, lang: Lang) -> str:
     """The column as the report calls it, with its header as the file writes it: Upah ("JUMLAH UPAH")."""
     label = field_label(FIELD_LABELS.get(mismatch.field, mismatch.field), lang)
@@ -170,17 +224,15 @@ def total_notices(inputs: Iterable[object], lang: Lang = "id") -> list[str]:
     notices = []
     for item in inputs:
         for m in getattr(item, "total_mismatches", ()):
-            where = (
-                message("header_at_sheet_row", lang, sheet=repr(m.sheet), row=m.row)
-                if m.sheet
-                else message("header_at_line", lang, row=m.row)
-            )
+            if m.field == PEOPLE:
+                notices.append(_head_count_notice(item, m, lang))
+                continue
             notices.append(
                 message(
                     "stated_total_differs",
                     lang,
                     file=str(getattr(item, "path", "")),
-                    where=where,
+                    where=_where(m, lang),
                     label=m.label or message("stated_total_unlabelled", lang),
                     column=_column_named(item, m, lang),
                     stated=rupiah_amount(m.stated),

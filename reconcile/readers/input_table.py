@@ -38,7 +38,7 @@ from reconcile.readers.header import (
 from reconcile.readers.period_check import title_periods
 from reconcile.readers.sections import units_below
 from reconcile.readers.sheet_choice import SheetCandidate, candidate, choose_sheets, header_rows
-from reconcile.readers.structure import AMOUNT_FIELDS, classify, total_label
+from reconcile.readers.structure import AMOUNT_FIELDS, classify, stated_head_count, total_label
 from reconcile.readers.title import title_text, unit_from_title
 from reconcile.readers.workbook import read_workbook
 
@@ -265,13 +265,16 @@ def _sheet_rows(grid: Grid, start: int, positions: np.ndarray) -> np.ndarray:
 
 
 def _stated_totals(grid: Grid, header: HeaderMatch, indices: np.ndarray) -> tuple[StatedTotal, ...]:
-    """What the total rows at grid `indices` state in the amount columns (rows stating none are left out)."""
+    """What the total rows at grid `indices` state in the amount columns and as a head count ("45
+    ORANG"); rows stating neither are left out."""
     amount_columns = {f: c for f, c in header.columns.items() if f in AMOUNT_FIELDS}
     stated = []
     for i in indices.tolist():
         cells = grid.row(i)
         amounts = {f: cells[c] for f, c in amount_columns.items() if c < len(cells)}
         amounts = {f: v for f, v in amounts.items() if not is_empty(v)}
-        if amounts:
-            stated.append(StatedTotal(row=grid.row_number(i), label=total_label(cells), cells=amounts))
+        people = stated_head_count(cells)
+        if amounts or people is not None:
+            label = total_label(cells)
+            stated.append(StatedTotal(row=grid.row_number(i), label=label, cells=amounts, people=people))
     return tuple(stated)

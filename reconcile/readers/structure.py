@@ -212,6 +212,21 @@ def _section_headings(
     return units
 
 
+#: A head count in a total row: "45 ORANG", "JUMLAH PEGAWAI: 45", "45 org".
+_HEAD_COUNT = re.compile(
+    r"\b(\d{1,7})\s*(?:orang|org|pegawai|pekerja|peserta|tenaga\s+kerja|tk)\b"
+    r"|\b(?:orang|pegawai|pekerja|peserta)\s*[:=]?\s*(\d{1,7})\b"
+)
+
+
+def stated_head_count(row: Row) -> int | None:
+    """The number of people a total row states in words ("JUMLAH 45 ORANG"), None when it states none."""
+    for v in row:
+        if isinstance(v, str) and (m := _HEAD_COUNT.search(_words(v))):
+            return int(m.group(1) or m.group(2))
+    return None
+
+
 def total_label(row: Row) -> str:
     """The text of a total row that says it is one ("SUB JUMLAH BIDANG A", "DENDA KETERLAMBATAN"),
     else "" (amounts alone)."""

@@ -154,3 +154,30 @@ def test_a_carried_forward_total_is_compared_with_the_rows_above_it(tmp_path: Pa
 
     assert ("JUMLAH DIPINDAHKAN", 3_000_000, 2) in found
     assert all(rows <= 4 for _, _, rows in found)
+
+
+@pytest.mark.parametrize("label", ["JUMLAH 5 ORANG", "JUMLAH PEGAWAI: 5"])
+def test_a_head_count_in_the_total_row_is_checked_against_the_rows(tmp_path: Path, label: str) -> None:
+    """Totals that are formulas add up again after a row is deleted; a typed head count does not."""
+    assert _mismatches(_payroll(tmp_path, [*WORKERS, _total(7_500_000, label)])) == ()
+
+    deleted = [*WORKERS[:-1], _total(6_000_000, label)]  # the SUM formula recalculated, the count did not
+    (m,) = _mismatches(_payroll(tmp_path, deleted, "deleted.xlsx"))
+
+    assert (m.field, m.stated, m.rows) == ("people", 5, 4)
+    (notice,) = total_notices([prepare(read_input(tmp_path / "deleted.xlsx", "deleted.xlsx", "payroll"))])
+    assert f"({label}): tertulis 5 orang, padahal baris pekerja yang terbaca 4." in notice
+
+
+def test_a_head_count_of_a_bill_with_a_line_per_program_counts_people_not_lines(tmp_path: Path) -> None:
+    header = ["NO", "NO KPJ", "NAMA", "TGL LAHIR", "PROGRAM", "IURAN"]
+    lines = [
+        [1, "18012345671", "BUDI SANTOSO", "12-05-1985", "JKK", 10000],
+        [2, "18012345671", "BUDI SANTOSO", "12-05-1985", "JKM", 6800],
+        [3, "18012345672", "SITI AMINAH", "12-05-1987", "JKK", 10000],
+        [4, "18012345672", "SITI AMINAH", "12-05-1987", "JKM", 6800],
+    ]
+    rows = [header, *lines, [None, "JUMLAH 2 ORANG", None, None, None, 33600]]
+    path = write_xlsx(tmp_path / "rincian.xlsx", {"Rincian": {"rows": rows}})
+
+    assert _mismatches(path, "bpjs") == ()
